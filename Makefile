@@ -1,0 +1,88 @@
+# folio — see README.md.  `make report` builds build/report.pdf; `make check`
+# runs every test.  Both install missing Debian packages first (as root).
+
+CC      ?= cc
+PKGS    := pangocairo pangoft2 harfbuzz harfbuzz-subset fontconfig freetype2 \
+           cairo libcmark-gfm yaml-0.1
+# Debian packages the build, the fonts and the tests need.
+DEBS    := build-essential pkg-config libpango1.0-dev libcairo2-dev \
+           libharfbuzz-dev libfontconfig-dev libfreetype-dev \
+           libcmark-gfm-dev libcmark-gfm-extensions-dev libhpdf-dev \
+           libyaml-dev libcmocka-dev zlib1g-dev \
+           fonts-noto-core fonts-dejavu-core fonts-dejavu-extra \
+           poppler-utils qpdf
+
+WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_GNU_SOURCE $(WARN)
+BUILD   ?= build
+VERSION := 0.1.0
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhpdf -lz -lm
+
+SRC      := $(wildcard src/*/*.c)
+OBJ      := $(SRC:src/%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ := $(BUILD)/obj/main.o
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps fonts report check unit e2e clean check-asan
+.DEFAULT_GOAL := all
+
+all: deps fonts $(BUILD)/folio
+
+# Installs missing Debian packages.  As root it runs apt-get; otherwise it
+# prints the exact command and stops.
+deps: $(BUILD)/.deps-ok
+$(BUILD)/.deps-ok: Makefile
+	@missing=""; for p in $(DEBS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "make: installing Debian packages:$$missing"; \
+	    (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing || exit 1; \
+	  else \
+	    echo "make: error: missing Debian packages; run as root:"; \
+	    echo "  apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+	@mkdir -p $(BUILD) && touch $@
+
+fonts: deps
+	@sh fonts/install.sh
+
+$(BUILD)/obj/%.o: src/%.c $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -DFO_VERSION='"$(VERSION)"' -MMD -MP -c $< -o $@
+
+$(BUILD)/folio: $(OBJ) $(MAIN_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/libfolio.a: $(OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfolio.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< $(BUILD)/libfolio.a $(PKG_LIBS) -lcmocka
+
+report: all
+	$(BUILD)/folio content/report.md -o $(BUILD)/report.pdf --style styles/default.css
+	@echo "wrote $(BUILD)/report.pdf"
+
+unit: deps $(UNIT_BIN)
+	@sh tests/run-unit.sh $(UNIT_BIN)
+
+e2e: all
+	@sh tests/pdf/run.sh $(BUILD)/folio
+
+check: all
+	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory e2e
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
