@@ -10,7 +10,7 @@ DEBS    := build-essential pkg-config libpango1.0-dev libcairo2-dev \
            libcmark-gfm-dev libcmark-gfm-extensions-dev libhpdf-dev \
            libyaml-dev libcmocka-dev zlib1g-dev \
            fonts-noto-core fonts-dejavu-core fonts-dejavu-extra \
-           poppler-utils qpdf
+           poppler-utils qpdf python3
 
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
@@ -75,7 +75,11 @@ report: all
 unit: deps $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
 
-e2e: all
+$(BUILD)/tests/mdwords: tests/tools/mdwords.c $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< -lcmark-gfm-extensions -lcmark-gfm
+
+e2e: all $(BUILD)/tests/mdwords
 	@sh tests/pdf/run.sh $(BUILD)/folio
 
 check: all

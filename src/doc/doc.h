@@ -100,7 +100,17 @@ typedef struct fo_doc {
  * a closing `---` or `...` line; a YAML error is reported as
  * `path:line:col: error:` and gives FO_ERR_DOC.  Source lines in the tree
  * count from the top of the file, front matter included.
- * On success *out is a new document the caller frees with fo_doc_free. */
+ * On success *out is a new document the caller frees with fo_doc_free.
+ * Details (src/doc/frontmatter.h has the front matter rules):
+ *   - a leading UTF-8 BOM is skipped; invalid UTF-8 and NUL bytes are
+ *     replaced by U+FFFD with one warning per kind (byte offset of the
+ *     first, total count) — not an error;
+ *   - an opening `---` that is never closed, or is followed by a blank line,
+ *     is Markdown (a thematic break), not front matter;
+ *   - empty input gives a document with no children and no diagnostic;
+ *   - more than 1 GiB of input gives FO_ERR_LIMIT; an allocation failure
+ *     FO_ERR_NOMEM.  On failure *out is NULL and nothing is leaked.
+ * `buf` may be NULL when `len` is 0; `diag` must not be NULL. */
 fo_status fo_doc_parse(const char *buf, size_t len, const char *path,
                        fo_doc **out, fo_diag *diag);
 
@@ -109,6 +119,9 @@ void fo_doc_free(fo_doc *doc);
 
 /* Concatenates the plain text of `n`'s inline content (text, code, alt text;
  * soft breaks as spaces) into a new string allocated in `doc`'s arena.
+ * Also: hard line breaks become spaces, code blocks give their literal,
+ * consecutive blocks are separated by one space; raw HTML and footnote
+ * references give nothing.  Walks without recursion.  NULL `n` gives "".
  * Returns NULL when out of memory. */
 char *fo_node_plain_text(fo_doc *doc, const fo_node *n);
 

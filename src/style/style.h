@@ -51,6 +51,9 @@ typedef struct fo_style {
     fo_white_space white_space;
     int orphans, widows;       /* lines, ≥ 1 */
     fo_break break_before, break_after, break_inside;
+    double root_font_size;     /* pt: the root's (body's) font-size, carried
+                                  down so rem needs no state; set by
+                                  fo_style_initial / fo_style_compute */
 } fo_style;
 
 /* An element as style matching sees it.  Layout builds a chain from the
@@ -74,12 +77,17 @@ typedef struct fo_page_style {
 
 typedef struct fo_sheet fo_sheet;
 
-/* Parses style sheet text.  `path` names it in diagnostics (copied; may be
- * NULL for built-in text).  Invalid declarations and unknown properties are
- * dropped with `path:line:col: warning:`; when `strict` is true warnings are
- * reported as errors and the call returns FO_ERR_STYLE.  On success *out is
- * a new sheet the caller frees with fo_sheet_free.  Returns FO_ERR_NOMEM on
- * allocation failure. */
+/* Parses style sheet text (UTF-8; `len` bytes, NULs allowed and read as
+ * U+FFFD).  `path` names it in diagnostics (copied; may be NULL for
+ * built-in text, shown as "<style>").  Follows CSS Syntax 3 error recovery
+ * (§5, §2.2): invalid declarations, unknown properties (reported once per
+ * name), unsupported selectors (the whole rule) and unknown at-rules are
+ * dropped with `path:line:col: warning:` and parsing continues; an unclosed
+ * block is closed at end of file.  When `strict` is true those warnings are
+ * reported as errors and the call returns FO_ERR_STYLE (*out stays NULL).
+ * On success *out is a new sheet the caller frees with fo_sheet_free.
+ * Returns FO_ERR_NOMEM on allocation failure and FO_ERR_LIMIT for input
+ * over 64 MiB (both reported as `folio: error:`). */
 fo_status fo_sheet_parse(const char *text, size_t len, const char *path,
                          bool strict, fo_sheet **out, fo_diag *diag);
 
@@ -92,21 +100,31 @@ fo_status fo_sheet_load(const char *path, bool strict, fo_sheet **out,
 /* Frees a sheet.  Accepts NULL. */
 void fo_sheet_free(fo_sheet *sheet);
 
-/* The initial computed values (CSS "initial" for every property, with
- * folio's defaults: font-family "serif", 11 pt, line-height 1.3, black). */
+/* The initial computed values (CSS Cascade 4 §7.1 "initial" for every
+ * property, with folio's defaults: font-family "serif", 11 pt, weight 400,
+ * line-height 1.3, black on transparent, orphans and widows 2; the table is
+ * src/style/props.def).  Never fails. */
 void fo_style_initial(fo_style *out);
 
 /* Computes the style of `elem`: cascade the sheet's matching declarations
- * (specificity, then source order), inherit inherited properties from
- * `parent` (pass NULL for the root, which then inherits from the initial
- * values), resolve em (against the parent's font-size, or the element's own
- * for non-font properties) and other units to points.  `sheet` may be NULL
- * (initial values only).  Never fails. */
+ * (CSS Cascade 4 §6.1: !important first, then specificity, then source
+ * order), inherit inherited properties from `parent` (§7.2; pass NULL for
+ * the root, which then inherits from the initial values), apply `inherit`,
+ * `initial` and `unset` (§7.1-7.4), and resolve units to points: em
+ * against the parent's font-size for font-size and the element's own for
+ * other lengths, rem against the root's font-size (carried in
+ * root_font_size), % font-size against the parent's.  `sheet` may be NULL
+ * (initial values only); `out` may be the same object as `parent`.
+ * Never fails; cost is proportional to the rules whose rightmost compound
+ * names the element's type or one of its classes, plus universal ones. */
 void fo_style_compute(const fo_sheet *sheet, const fo_elem *elem,
                       const fo_style *parent, fo_style *out);
 
-/* Page geometry for the document's pages.  Defaults: A4 (595.276 × 841.89 pt)
- * with 72 pt margins.  `sheet` may be NULL.  Never fails. */
+/* Page geometry for the document's pages from the sheet's @page rules
+ * (CSS Paged Media 3 §7.1 size, §8.1 margins; `:first`/`:left` page
+ * selectors and margin boxes are not supported yet).  All values in pt.
+ * Defaults: A4 (595.276 × 841.89 pt) with 72 pt margins.  `sheet` may be
+ * NULL.  Never fails. */
 void fo_sheet_page(const fo_sheet *sheet, fo_page_style *out);
 
 #endif

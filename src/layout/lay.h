@@ -1,0 +1,157 @@
+/* lay.h — state shared by the layout stage's files (private to src/layout/).
+ *
+ * block.c walks the document tree and decides geometry; inline.c turns a
+ * block's inline content into attributed text; lines.c shapes it with Pango
+ * and turns lines into boxes of display items; page.c paginates the boxes
+ * and writes pages.  Box items use absolute page x and y relative to the
+ * top of their box; page.c translates them.
+ */
+#ifndef FO_LAY_H
+#define FO_LAY_H
+
+#include <glib.h>
+#include <pango/pango.h>
+
+#include "layout.h"
+#include "paginate.h"
+
+/* A box of the vertical list and the display items it carries. */
+typedef struct lay_box {
+    fo_pg_box pg;
+    int item_first, item_count; /* range in lay->items */
+    int src_line;
+} lay_box;
+
+/* A link over a byte range of a paragraph's text. */
+typedef struct lay_link {
+    int start, end;   /* bytes */
+    const char *uri;  /* external, or NULL */
+    const char *dest; /* internal anchor name, or NULL */
+} lay_link;
+
+/* An anchor at a byte position of a paragraph's text. */
+typedef struct lay_anchor {
+    int pos;
+    const char *name;
+} lay_anchor;
+
+/* Attributed text of one block, ready for Pango. */
+typedef struct lay_text {
+    GString *text;
+    PangoAttrList *attrs;
+    GArray *links;   /* lay_link */
+    GArray *anchors; /* lay_anchor */
+    int src_line;
+} lay_text;
+
+/* A marker (bullet, number) waiting for the first line of a list item. */
+typedef struct lay_marker {
+    bool pending;
+    char text[32];
+    fo_style style;
+    double right; /* pt: the marker's right edge (absolute x) */
+} lay_marker;
+
+/* A rule drawn down the left of every box while a block quote is open. */
+typedef struct lay_rule {
+    double x; /* pt, absolute */
+    fo_color color;
+} lay_rule;
+
+typedef struct fo_lay {
+    const fo_doc *doc;
+    const fo_sheet *sheet;
+    fo_fonts *fonts;
+    PangoContext *pc;
+    fo_display *dl;
+    fo_diag *diag;
+    const fo_layout_options *opt;
+    fo_page_style page;
+    double area_w, area_h; /* text area, pt */
+    lay_box *boxes;
+    int nboxes, boxes_cap;
+    fo_item *items;
+    int nitems, items_cap;
+    double pending_margin; /* collapsed margin waiting for the next box */
+    bool keep_with_prev;   /* the next box may not be preceded by a break */
+    bool force_break;      /* the next box starts a page */
+    GHashTable *faces;     /* PangoFont* → lay_face* */
+    GHashTable *missing;   /* gunichar → 1: characters already reported */
+    bool warned_html;
+    lay_marker marker;
+    GArray *rules;               /* lay_rule: open block quotes */
+    fo_color bg;                 /* background of every new box (a = 0: none) */
+    double bg_x, bg_w;           /* its horizontal extent, pt */
+    const char *pending_anchor;  /* anchor for the next box, or NULL */
+    double pending_anchor_x;
+    const char *pending_outline; /* outline entry for the next box, or NULL */
+    int pending_outline_level;
+    fo_style root_style;
+    char *title;           /* document title for the info dictionary (g_malloc) */
+    fo_status status;      /* first error met (FO_OK while all is well) */
+} fo_lay;
+
+/* ---- box list (block.c) ---- */
+/* Starts a new box with the pending margin and keep state; returns its index
+ * or -1 when out of memory (lay->status set). */
+int lay_box_begin(fo_lay *L, double height, int src_line);
+/* Appends an item to the box being built (the last one). */
+void lay_item_add(fo_lay *L, const fo_item *it);
+
+/* ---- inline content (inline.c) ---- */
+/* Builds attributed text for the inline children of `block` under the
+ * element chain `elem` with computed style `style`.  Caller disposes with
+ * lay_text_dispose. */
+void lay_text_build(fo_lay *L, const fo_node *block, const fo_elem *elem,
+                    const fo_style *style, lay_text *out);
+/* Builds attributed text from a plain string (no inline markup). */
+void lay_text_plain(fo_lay *L, const char *s, size_t len, bool preserve,
+                    int src_line, lay_text *out);
+void lay_text_dispose(lay_text *t);
+
+/* ---- shaping and lines (lines.c) ---- */
+/* Pango font description for a computed style (caller frees). */
+PangoFontDescription *lay_font_desc(const fo_style *s);
+/* Shapes `t` in a measure of `width` pt at absolute x `x` with the block
+ * style `s` and appends one box per line.  `keep_lines` forbids breaks
+ * between the lines (headings); `wrap_anywhere` lets code wrap inside words.
+ * Returns the number of boxes appended. */
+int lay_paragraph(fo_lay *L, lay_text *t, const fo_style *s, double x,
+                  double width, bool keep_lines, bool wrap_anywhere);
+/* A block of text shaped and broken into lines, not yet placed. */
+typedef struct lay_shaped {
+    PangoLayout *pl;
+    const char *text; /* the text, copied into the display arena */
+    double A, D;      /* strut ascent and descent, pt */
+    double half;      /* half-leading, pt */
+} lay_shaped;
+/* Shapes `t` in a measure of `width` pt; false when the text is empty (or
+ * out of memory, lay->status set).  Dispose with lay_shaped_dispose. */
+bool lay_shape(fo_lay *L, lay_text *t, const fo_style *s, double width,
+               bool wrap_anywhere, lay_shaped *out);
+void lay_shaped_dispose(lay_shaped *sh);
+/* Total height of the line boxes, pt. */
+double lay_shaped_height(const lay_shaped *sh);
+/* Emits every line into the current box, the first line's top at y0 (pt,
+ * relative to the box top), left edge at absolute x. */
+void lay_shaped_emit(fo_lay *L, const lay_shaped *sh, const lay_text *t, const fo_style *s,
+                     double x, double y0);
+/* Shapes a single line of plain text and returns its width in pt; when `it`
+ * is non-NULL, fills a glyph-run item at baseline (x, y) (several runs when
+ * fonts change are appended through lay_item_add instead, and *it unused).
+ * Used for markers and page numbers. */
+double lay_plain_line(fo_lay *L, const char *s, const fo_style *st, double x,
+                      double y, bool emit, fo_page *page);
+/* Colour from a computed style colour. */
+fo_color lay_color(fo_color c);
+
+/* ---- the document's blocks (block.c) ---- */
+void lay_blocks(fo_lay *L);
+
+/* ---- pages (page.c) ---- */
+fo_status lay_pages(fo_lay *L);
+
+/* Records an error once. */
+void lay_fail(fo_lay *L, fo_status st);
+
+#endif

@@ -1,0 +1,75 @@
+/* page.c — paginating the box list and writing pages to the display list,
+ * with the running furniture (the page number in the footer). */
+#include "lay.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Translates an item by dy (pt). */
+static void shift(fo_item *it, double dy)
+{
+    switch (it->kind) {
+    case FO_ITEM_GLYPHS: it->u.glyphs.y += dy; break;
+    case FO_ITEM_RECT: it->u.rect.y += dy; break;
+    case FO_ITEM_LINE: it->u.line.y1 += dy; it->u.line.y2 += dy; break;
+    case FO_ITEM_LINK: it->u.link.y += dy; break;
+    case FO_ITEM_ANCHOR: it->u.anchor.y += dy; break;
+    case FO_ITEM_OUTLINE: it->u.outline.y += dy; break;
+    }
+}
+
+/* The page number, centred in the bottom margin (styled by the `footer`
+ * selector until margin boxes exist). */
+static void footer(fo_lay *L, fo_page *page, int number)
+{
+    fo_elem body = {"body", NULL, 1, NULL};
+    fo_elem e = {"footer", NULL, 1, &body};
+    fo_style s;
+    fo_style_compute(L->sheet, &e, &L->root_style, &s);
+    char num[16];
+    snprintf(num, sizeof num, "%d", number);
+    double w = lay_plain_line(L, num, &s, 0, 0, false, NULL);
+    double x = L->page.margin_left + (L->area_w - w) / 2;
+    double y = L->page.height - L->page.margin_bottom / 2 + s.font_size * 0.35;
+    lay_plain_line(L, num, &s, x, y, true, page);
+}
+
+fo_status lay_pages(fo_lay *L)
+{
+    fo_pg_box *pg = malloc((size_t)(L->nboxes ? L->nboxes : 1) * sizeof *pg);
+    if (!pg)
+        return FO_ERR_NOMEM;
+    for (int i = 0; i < L->nboxes; i++)
+        pg[i] = L->boxes[i].pg;
+    int npages = fo_paginate(pg, L->nboxes, L->area_h);
+    if (L->opt && L->opt->max_pages > 0 && npages > L->opt->max_pages) {
+        fo_error(L->diag, L->doc->path, 0, 0,
+                 "the document needs %d pages, more than the limit of %d (--max-pages)",
+                 npages, L->opt->max_pages);
+        free(pg);
+        return FO_ERR_LIMIT;
+    }
+    int b = 0;
+    for (int p = 0; p < npages && L->status == FO_OK; p++) {
+        if (!fo_display_add_page(L->dl, L->page.width, L->page.height)) {
+            free(pg);
+            return FO_ERR_NOMEM;
+        }
+        fo_page *page = &L->dl->pages[L->dl->npages - 1];
+        for (; b < L->nboxes && pg[b].page == p; b++) {
+            double dy = L->page.margin_top + pg[b].y;
+            const lay_box *box = &L->boxes[b];
+            for (int i = 0; i < box->item_count; i++) {
+                fo_item it = L->items[box->item_first + i];
+                shift(&it, dy);
+                if (fo_page_add(L->dl, page, &it) != FO_OK) {
+                    free(pg);
+                    return FO_ERR_NOMEM;
+                }
+            }
+        }
+        footer(L, page, p + 1);
+    }
+    free(pg);
+    return L->status;
+}

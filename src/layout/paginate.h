@@ -1,0 +1,38 @@
+/* paginate.h — distributing a vertical list of boxes over pages.
+ *
+ * Layout turns every block into boxes: one per line of text (so no line is
+ * ever split across pages), one per table row, rule or image.  Each box says
+ * whether a page break may fall just before it; keep rules — orphans and
+ * widows (CSS Fragmentation 3 §4.4), a heading kept with what follows,
+ * break-inside: avoid — are all expressed that way, so the page filler only
+ * asks "does this fit?" and "may I break here?".
+ */
+#ifndef FO_PAGINATE_H
+#define FO_PAGINATE_H
+
+#include <stdbool.h>
+
+#include "../base/diag.h"
+
+typedef struct fo_pg_box {
+    double space_before;  /* pt of collapsed margin above; dropped at a page top */
+    double height;        /* pt */
+    bool can_break_before; /* a page break may fall just before this box */
+    bool force_break;     /* a page break must fall just before this box */
+    /* results, filled by fo_paginate: */
+    int page;             /* 0-based page index */
+    double y;             /* pt, top of the box from the top of the text area */
+} fo_pg_box;
+
+/* Assigns every box a page and a y within a text area `area_height` pt
+ * tall.  Rules, in order: a forced break starts a new page (unless the page
+ * is still empty); a box that does not fit moves, together with the boxes
+ * before it back to the last allowed break on that page, to the next page;
+ * when the page has no allowed break, the break falls before the box that
+ * did not fit (a keep chain longer than a page is broken rather than leaving
+ * a blank page); a single box taller than the area is placed alone and
+ * overflows.  Margins above the first box of a page are dropped.
+ * Returns the number of pages (≥ 1; an empty list gives 1).  Never fails. */
+int fo_paginate(fo_pg_box *boxes, int n, double area_height);
+
+#endif

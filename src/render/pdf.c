@@ -1,0 +1,365 @@
+/* pdf.c — the PDF backend's entry point (fo_pdf_write): the libharu
+ * document, the pre-pass over the display list, pages, glyph runs,
+ * rectangles and lines, and the atomic write of the file.  Links, outline
+ * and document information live in pdf_nav.c, fonts in pdf_font*.c, text
+ * operators in pdf_text.c. */
+#include "pdf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pdf_text.h"
+#include "pdf_writer.h"
+
+static double clamp01(double v)
+{
+    return v > 0 ? (v < 1 ? v : 1) : 0;
+}
+
+/* ---- pre-pass: anchors and glyph usage --------------------------------- */
+
+static fo_status prepass(fo_pdf_writer *w)
+{
+    const fo_display *d = w->d;
+    int n = 0;
+    for (int p = 0; p < d->npages; p++)
+        for (int i = 0; i < d->pages[p].nitems; i++)
+            if (d->pages[p].items[i].kind == FO_ITEM_ANCHOR)
+                n++;
+    if (n > 0 && !(w->anchors = calloc((size_t)n, sizeof *w->anchors)))
+        return fo_pdf_nomem(w->c.diag);
+    for (int p = 0; p < d->npages; p++) {
+        const fo_page *pg = &d->pages[p];
+        for (int i = 0; i < pg->nitems; i++) {
+            const fo_item *it = &pg->items[i];
+            if (it->kind == FO_ITEM_ANCHOR && it->u.anchor.name) {
+                anchor_ref *a = &w->anchors[w->nanchors];
+                a->name = it->u.anchor.name;
+                a->page = p;
+                a->seq = w->nanchors++;
+                a->x = it->u.anchor.x;
+                a->y = it->u.anchor.y;
+            } else if (it->kind == FO_ITEM_GLYPHS && it->u.glyphs.nglyphs > 0) {
+                fo_status st = fo_pdf_fonts_note_run(w->fonts, &it->u.glyphs);
+                if (st != FO_OK)
+                    return st;
+            }
+        }
+    }
+    fo_pdf_sort_anchors(w);
+    return FO_OK;
+}
+
+/* ---- drawing ----------------------------------------------------------- */
+
+/* An ExtGState with the given fill (ca) and stroke (CA) alpha (§8.4.5). */
+static fo_status alpha_state(fo_pdf_writer *w, double fill, double stroke)
+{
+    HPDF_ExtGState gs = NULL;
+    for (int i = 0; i < w->ngs && !gs; i++)
+        if (fabs(w->gs[i].fill - fill) < 1e-4 && fabs(w->gs[i].stroke - stroke) < 1e-4)
+            gs = w->gs[i].gs;
+    if (!gs) {
+        gs_entry *e = realloc(w->gs, (size_t)(w->ngs + 1) * sizeof *e);
+        if (!e)
+            return fo_pdf_nomem(w->c.diag);
+        w->gs = e;
+        gs = HPDF_CreateExtGState(w->c.doc);
+        CKP(gs);
+        CK(HPDF_ExtGState_SetAlphaFill(gs, (HPDF_REAL)fill));
+        CK(HPDF_ExtGState_SetAlphaStroke(gs, (HPDF_REAL)stroke));
+        w->gs[w->ngs++] = (gs_entry){ fill, stroke, gs };
+    }
+    CK(HPDF_Page_GSave(w->page));
+    CK(HPDF_Page_SetExtGState(w->page, gs));
+    return FO_OK;
+}
+
+static fo_status on_begin_page(void *ctx, const fo_display *d, int page_no,
+                               const fo_page *p)
+{
+    fo_pdf_writer *w = ctx;
+    w->page_no = page_no;
+    w->page = w->pages[page_no];
+    w->page_h = p->height;
+    w->page_fonts = NULL;
+    if (d->nfaces > 0)
+        memset(w->face_on_page, 0, (size_t)d->nfaces * sizeof *w->face_on_page);
+    return FO_OK;
+}
+
+/* The page's /Resources /Font dictionary (§7.8.3), created when missing. */
+static fo_status page_font_dict(fo_pdf_writer *w)
+{
+    if (w->page_fonts)
+        return FO_OK;
+    HPDF_PageAttr attr = (HPDF_PageAttr)w->page->attr;
+    if (!attr->fonts) {
+        HPDF_Dict res = HPDF_Page_GetInheritableItem(w->page, "Resources",
+                                                     HPDF_OCLASS_DICT);
+        CKP(res);
+        HPDF_Dict fonts = HPDF_Dict_GetItem(res, "Font", HPDF_OCLASS_DICT);
+        if (!fonts) {
+            fonts = HPDF_Dict_New(w->c.doc->mmgr);
+            CKP(fonts);
+            CK(HPDF_Dict_Add(res, "Font", fonts));
+        }
+        attr->fonts = fonts; /* libharu's own font calls would find it */
+    }
+    w->page_fonts = attr->fonts;
+    return FO_OK;
+}
+
+static fo_status on_glyphs(void *ctx, const fo_glyph_run *run)
+{
+    fo_pdf_writer *w = ctx;
+    if (run->nglyphs <= 0 || !(run->size > 0) || !isfinite(run->size) ||
+        run->color.a <= 0)
+        return FO_OK;
+    char name[32];
+    snprintf(name, sizeof name, "F%d", run->face);
+    HPDF_Dict t0 = fo_pdf_fonts_type0(w->fonts, run->face);
+    CKP(t0);
+    fo_status st = page_font_dict(w);
+    if (st != FO_OK)
+        return st;
+    if (!w->face_on_page[run->face]) {
+        CK(HPDF_Dict_Add(w->page_fonts, name, t0));
+        w->face_on_page[run->face] = true;
+    }
+    bool alpha = run->color.a < 1;
+    if (alpha && (st = alpha_state(w, run->color.a, 1)) != FO_OK)
+        return st;
+    w->buf.len = 0;
+    fo_pdf_text_run(w->fonts, run, name, w->page_h, &w->buf);
+    if (w->buf.oom)
+        return fo_pdf_nomem(w->c.diag);
+    CK(HPDF_Page_BeginText(w->page));
+    HPDF_PageAttr attr = (HPDF_PageAttr)w->page->attr;
+    CK(HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)w->buf.p, (HPDF_UINT)w->buf.len));
+    CK(HPDF_Page_EndText(w->page));
+    if (alpha)
+        CK(HPDF_Page_GRestore(w->page));
+    return FO_OK;
+}
+
+static fo_status on_rect(void *ctx, const fo_rect_item *r)
+{
+    fo_pdf_writer *w = ctx;
+    bool fill = r->fill.a > 0;
+    bool stroke = r->stroke.a > 0 && r->stroke_width > 0;
+    if (!fill && !stroke)
+        return FO_OK;
+    bool alpha = (fill && r->fill.a < 1) || (stroke && r->stroke.a < 1);
+    fo_status st;
+    if (alpha && (st = alpha_state(w, fill ? clamp01(r->fill.a) : 1,
+                                   stroke ? clamp01(r->stroke.a) : 1)) != FO_OK)
+        return st;
+    HPDF_Page p = w->page;
+    if (fill)
+        CK(HPDF_Page_SetRGBFill(p, (HPDF_REAL)clamp01(r->fill.r),
+                                (HPDF_REAL)clamp01(r->fill.g), (HPDF_REAL)clamp01(r->fill.b)));
+    if (stroke) {
+        CK(HPDF_Page_SetRGBStroke(p, (HPDF_REAL)clamp01(r->stroke.r),
+                                  (HPDF_REAL)clamp01(r->stroke.g), (HPDF_REAL)clamp01(r->stroke.b)));
+        CK(HPDF_Page_SetLineWidth(p, (HPDF_REAL)r->stroke_width));
+    }
+    CK(HPDF_Page_Rectangle(p, (HPDF_REAL)r->x, (HPDF_REAL)(w->page_h - r->y - r->h),
+                           (HPDF_REAL)r->w, (HPDF_REAL)r->h));
+    CK(fill && stroke ? HPDF_Page_FillStroke(p) : fill ? HPDF_Page_Fill(p) : HPDF_Page_Stroke(p));
+    if (alpha)
+        CK(HPDF_Page_GRestore(p));
+    return FO_OK;
+}
+
+static fo_status on_line(void *ctx, const fo_line_item *l)
+{
+    fo_pdf_writer *w = ctx;
+    if (l->color.a <= 0 || !(l->width > 0))
+        return FO_OK;
+    fo_status st;
+    bool alpha = l->color.a < 1;
+    if (alpha && (st = alpha_state(w, 1, l->color.a)) != FO_OK)
+        return st;
+    HPDF_Page p = w->page;
+    CK(HPDF_Page_SetRGBStroke(p, (HPDF_REAL)clamp01(l->color.r),
+                              (HPDF_REAL)clamp01(l->color.g), (HPDF_REAL)clamp01(l->color.b)));
+    CK(HPDF_Page_SetLineWidth(p, (HPDF_REAL)l->width));
+    CK(HPDF_Page_MoveTo(p, (HPDF_REAL)l->x1, (HPDF_REAL)(w->page_h - l->y1)));
+    CK(HPDF_Page_LineTo(p, (HPDF_REAL)l->x2, (HPDF_REAL)(w->page_h - l->y2)));
+    CK(HPDF_Page_Stroke(p));
+    if (alpha)
+        CK(HPDF_Page_GRestore(p));
+    return FO_OK;
+}
+
+/* ---- file -------------------------------------------------------------- */
+
+static fo_status io_error(fo_pdf_writer *w, const char *path, int err)
+{
+    fo_error(w->c.diag, NULL, 0, 0, "cannot write %s: %s", path, strerror(err));
+    return FO_ERR_IO;
+}
+
+static bool write_all(int fd, const void *p, size_t n)
+{
+    const char *s = p;
+    while (n > 0) {
+        ssize_t k = write(fd, s, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return false;
+        s += k;
+        n -= (size_t)k;
+    }
+    return true;
+}
+
+/* Saves the document into the open temporary file `fd` and syncs it. */
+static fo_status save(fo_pdf_writer *w, int fd, const char *path)
+{
+    HPDF_Doc doc = w->c.doc;
+    /* set last: libharu lowers it to 1.4 when an ExtGState is made */
+    doc->pdf_version = HPDF_VER_17;
+    CK(HPDF_SaveToStream(doc));
+    HPDF_UINT32 left = HPDF_GetStreamSize(doc);
+    CK(HPDF_OK);
+    unsigned char chunk[65536];
+    while (left > 0) {
+        HPDF_UINT32 n = left < sizeof chunk ? left : (HPDF_UINT32)sizeof chunk;
+        CK(HPDF_ReadFromStream(doc, chunk, &n));
+        if (n == 0)
+            return fo_pdf_herror(&w->c);
+        if (!write_all(fd, chunk, n))
+            return io_error(w, path, errno ? errno : EIO);
+        left -= n;
+    }
+    if (fsync(fd) != 0 && errno != EINVAL && errno != EROFS)
+        return io_error(w, path, errno);
+    return FO_OK;
+}
+
+static fo_status write_doc(fo_pdf_writer *w, const fo_pdf_options *opt, int fd,
+                           const char *path)
+{
+    const fo_display *d = w->d;
+    fo_status st;
+    HPDF_Doc doc = w->c.doc;
+    if (opt->compress)
+        CK(HPDF_SetCompressionMode(doc, HPDF_COMP_ALL));
+    if ((st = fo_pdf_fonts_new(&w->c, d, &w->fonts)) != FO_OK)
+        return st;
+    if ((st = prepass(w)) != FO_OK)
+        return st;
+
+    /* every page first: links and outline entries may point forward */
+    if (d->npages > 0 && !(w->pages = calloc((size_t)d->npages, sizeof *w->pages)))
+        return fo_pdf_nomem(w->c.diag);
+    if (d->nfaces > 0 && !(w->face_on_page = calloc((size_t)d->nfaces, sizeof(bool))))
+        return fo_pdf_nomem(w->c.diag);
+    for (int i = 0; i < d->npages; i++) {
+        HPDF_Page p = HPDF_AddPage(doc);
+        CKP(p);
+        CK(HPDF_Page_SetWidth(p, (HPDF_REAL)d->pages[i].width));
+        CK(HPDF_Page_SetHeight(p, (HPDF_REAL)d->pages[i].height));
+        w->pages[i] = p;
+    }
+    fo_backend be = {
+        .name = "pdf",
+        .begin_page = on_begin_page,
+        .glyphs = on_glyphs,
+        .rect = on_rect,
+        .line = on_line,
+        .link = fo_pdf_on_link,
+        .outline = fo_pdf_on_outline,
+    };
+    if ((st = fo_display_render(d, &be, w)) != FO_OK)
+        return st;
+    if (w->nstack > 0)
+        CK(HPDF_SetPageMode(doc, HPDF_PAGE_MODE_USE_OUTLINE));
+    if ((st = fo_pdf_write_info(w, opt)) != FO_OK)
+        return st;
+    if ((st = fo_pdf_fonts_finish(w->fonts)) != FO_OK)
+        return st;
+    return save(w, fd, path);
+}
+
+fo_status fo_pdf_write(const fo_display *d, const char *path,
+                       const fo_pdf_options *opt, fo_diag *diag)
+{
+    fo_pdf_options defaults = { .compress = true, .creator = NULL };
+    if (!opt)
+        opt = &defaults;
+    fo_pdf_writer w = { .c = { .diag = diag, .compress = opt->compress }, .d = d };
+
+    /* the temporary file first, so an unwritable target fails fast */
+    size_t plen = strlen(path);
+    char *tmp = malloc(plen + 8);
+    if (!tmp)
+        return fo_pdf_nomem(diag);
+    memcpy(tmp, path, plen);
+    memcpy(tmp + plen, ".XXXXXX", 8);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        fo_status st = io_error(&w, path, errno);
+        free(tmp);
+        return st;
+    }
+    mode_t mask = umask(0); /* not thread-safe; folio is single-threaded */
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0) {
+        /* keep going: the file is still usable */
+    }
+
+    fo_status st;
+    w.c.doc = HPDF_New(fo_pdf_on_error, &w.c);
+    if (!w.c.doc)
+        st = fo_pdf_nomem(diag);
+    else
+        st = write_doc(&w, opt, fd, path);
+
+    if (close(fd) != 0 && st == FO_OK)
+        st = io_error(&w, path, errno);
+    if (st == FO_OK && rename(tmp, path) != 0)
+        st = io_error(&w, path, errno);
+    if (st != FO_OK) {
+        unlink(tmp);
+    } else {
+        /* make the rename durable */
+        char *dir = strdup(path);
+        char *slash = dir ? strrchr(dir, '/') : NULL;
+        int dfd = -1;
+        if (dir) {
+            if (slash == dir)
+                slash[1] = '\0';
+            else if (slash)
+                *slash = '\0';
+            dfd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY);
+        }
+        if (dfd >= 0) {
+            fsync(dfd);
+            close(dfd);
+        }
+        free(dir);
+    }
+
+    fo_pdf_buf_free(&w.buf);
+    fo_pdf_fonts_free(w.fonts);
+    if (w.c.doc)
+        HPDF_Free(w.c.doc);
+    free(w.pages);
+    free(w.face_on_page);
+    free(w.anchors);
+    free(w.warned);
+    free(w.gs);
+    free(w.stack);
+    free(tmp);
+    return st;
+}

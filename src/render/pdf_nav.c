@@ -1,0 +1,236 @@
+/* pdf_nav.c — the PDF backend's navigation and metadata: named anchors,
+ * explicit destinations, link annotations, the outline (bookmarks), the
+ * info dictionary and /Lang.  See pdf_writer.h. */
+#include "pdf_writer.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static bool plain_ascii(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || (unsigned char)*s > 0x7E)
+            return false;
+    return true;
+}
+
+/* A PDF text string object for UTF-8 `s`: a literal string when it is
+ * printable ASCII, else UTF-16BE with a byte order mark (§7.9.2.2). */
+static void *text_object(fo_pdf_writer *w, const char *s)
+{
+    HPDF_MMgr mm = w->c.doc->mmgr;
+    if (plain_ascii(s))
+        return HPDF_String_New(mm, s, NULL);
+    unsigned char *bytes;
+    size_t len;
+    if (!fo_pdf_text_string(s, HPDF_LIMIT_MAX_STRING_LEN - 1, &bytes, &len))
+        return NULL;
+    HPDF_Binary b = HPDF_Binary_New(mm, bytes, (HPDF_UINT)len);
+    free(bytes);
+    return b;
+}
+
+static int cmp_anchor(const void *a, const void *b)
+{
+    const anchor_ref *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+void fo_pdf_sort_anchors(fo_pdf_writer *w)
+{
+    if (w->nanchors > 1)
+        qsort(w->anchors, (size_t)w->nanchors, sizeof *w->anchors, cmp_anchor);
+}
+
+/* The first anchor named `name` in document order, or NULL. */
+static const anchor_ref *find_anchor(const fo_pdf_writer *w, const char *name)
+{
+    int lo = 0, hi = w->nanchors;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (strcmp(w->anchors[mid].name, name) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < w->nanchors && strcmp(w->anchors[lo].name, name) == 0
+               ? &w->anchors[lo] : NULL;
+}
+
+/* ---- links and outline ------------------------------------------------- */
+
+/* An explicit destination [page /XYZ left top null] (§12.3.2.2): null zoom
+ * keeps the viewer's zoom.  `x`, `y` in display coordinates of `page_no`. */
+static fo_status make_dest(fo_pdf_writer *w, int page_no, double x, double y,
+                           HPDF_Destination *out)
+{
+    HPDF_Page target = w->pages[page_no];
+    double top = w->d->pages[page_no].height - y;
+    HPDF_REAL left = (HPDF_REAL)(x > 0 && isfinite(x) ? x : 0);
+    HPDF_REAL t = (HPDF_REAL)(top > 0 && isfinite(top) ? top : 0);
+    HPDF_Destination dst = HPDF_Page_CreateDestination(target);
+    CKP(dst);
+    CK(HPDF_Destination_SetXYZ(dst, left, t, 1));
+    /* libharu requires a zoom of 0.08..32; replace it with null */
+    HPDF_Array_Clear(dst);
+    CK(HPDF_Array_Add(dst, target));
+    CK(HPDF_Array_AddName(dst, "XYZ"));
+    CK(HPDF_Array_AddReal(dst, left));
+    CK(HPDF_Array_AddReal(dst, t));
+    HPDF_Null null = HPDF_Null_New(w->c.doc->mmgr);
+    CKP(null);
+    CK(HPDF_Array_Add(dst, null));
+    *out = dst;
+    return FO_OK;
+}
+
+/* The URI as ASCII (§12.6.4.7): bytes outside printable ASCII and spaces
+ * are percent-encoded. */
+static void uri_ascii(const char *uri, fo_pdf_buf *b)
+{
+    b->len = 0;
+    for (const unsigned char *s = (const unsigned char *)uri; *s; s++) {
+        if (*s <= 0x20 || *s >= 0x7F)
+            fo_pdf_buf_fmt(b, "%%%02X", *s);
+        else
+            fo_pdf_buf_put(b, s, 1);
+    }
+    fo_pdf_buf_put(b, "", 0);
+}
+
+fo_status fo_pdf_on_link(void *ctx, const fo_link_item *l)
+{
+    fo_pdf_writer *w = ctx;
+    HPDF_Rect rect = { (HPDF_REAL)l->x, (HPDF_REAL)(w->page_h - l->y - l->h),
+                       (HPDF_REAL)(l->x + l->w), (HPDF_REAL)(w->page_h - l->y) };
+    HPDF_Annotation a;
+    if (l->uri) {
+        uri_ascii(l->uri, &w->buf);
+        if (w->buf.oom)
+            return fo_pdf_nomem(w->c.diag);
+        a = HPDF_Page_CreateURILinkAnnot(w->page, rect, w->buf.p ? w->buf.p : "");
+        CKP(a);
+    } else if (l->dest) {
+        const anchor_ref *an = find_anchor(w, l->dest);
+        if (!an) {
+            for (int i = 0; i < w->nwarned; i++)
+                if (strcmp(w->warned[i], l->dest) == 0)
+                    return FO_OK;
+            const char **nw = realloc(w->warned, (size_t)(w->nwarned + 1) * sizeof *nw);
+            if (!nw)
+                return fo_pdf_nomem(w->c.diag);
+            w->warned = nw;
+            w->warned[w->nwarned++] = l->dest;
+            fo_warn(w->c.diag, NULL, 0, 0,
+                    "link to missing anchor \"%s\" dropped", l->dest);
+            return FO_OK;
+        }
+        HPDF_Destination dst;
+        fo_status st = make_dest(w, an->page, an->x, an->y, &dst);
+        if (st != FO_OK)
+            return st;
+        a = HPDF_Page_CreateLinkAnnot(w->page, rect, dst);
+        CKP(a);
+    } else {
+        return FO_OK;
+    }
+    CK(HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0));
+    return FO_OK;
+}
+
+fo_status fo_pdf_on_outline(void *ctx, const fo_outline_item *o)
+{
+    fo_pdf_writer *w = ctx;
+    while (w->nstack > 0 && w->stack[w->nstack - 1].level >= o->level)
+        w->nstack--;
+    HPDF_Outline parent = w->nstack > 0 ? w->stack[w->nstack - 1].outline : NULL;
+    const char *title = o->title ? o->title : "";
+    HPDF_Outline ol = HPDF_CreateOutline(w->c.doc, parent,
+                                         plain_ascii(title) ? title : "", NULL);
+    CKP(ol);
+    if (!plain_ascii(title)) {
+        void *t = text_object(w, title);
+        CKP(t);
+        CK(HPDF_Dict_Add(ol, "Title", t));
+    }
+    HPDF_Destination dst;
+    fo_status st = make_dest(w, w->page_no, 0, o->y, &dst);
+    if (st != FO_OK)
+        return st;
+    CK(HPDF_Outline_SetDestination(ol, dst));
+    outline_level *s = realloc(w->stack, (size_t)(w->nstack + 1) * sizeof *s);
+    if (!s)
+        return fo_pdf_nomem(w->c.diag);
+    w->stack = s;
+    w->stack[w->nstack++] = (outline_level){ o->level, ol };
+    return FO_OK;
+}
+
+/* ---- document info ----------------------------------------------------- */
+
+static fo_status set_info(fo_pdf_writer *w, HPDF_InfoType type, const char *key,
+                          const char *val)
+{
+    if (!val || !*val)
+        return FO_OK;
+    bool ascii = plain_ascii(val);
+    CK(HPDF_SetInfoAttr(w->c.doc, type, ascii ? val : ""));
+    if (!ascii) {
+        void *t = text_object(w, val);
+        CKP(t);
+        CK(HPDF_Dict_Add(w->c.doc->info, key, t));
+    }
+    return FO_OK;
+}
+
+/* CreationDate: now in local time, or SOURCE_DATE_EPOCH (UTC) when set, for
+ * reproducible builds. */
+static fo_status set_date(fo_pdf_writer *w)
+{
+    struct tm tm;
+    time_t now = time(NULL);
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    long off = 0;
+    if (sde && *sde) {
+        now = (time_t)strtoll(sde, NULL, 10);
+        if (!gmtime_r(&now, &tm))
+            return FO_OK;
+    } else {
+        if (!localtime_r(&now, &tm))
+            return FO_OK;
+        off = tm.tm_gmtoff;
+    }
+    HPDF_Date date = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+                       tm.tm_min, tm.tm_sec > 59 ? 59 : tm.tm_sec,
+                       off == 0 ? 'Z' : off > 0 ? '+' : '-', 0, 0 };
+    long a = off < 0 ? -off : off;
+    date.off_hour = (HPDF_INT)(a / 3600 % 24);
+    date.off_minutes = (HPDF_INT)(a / 60 % 60);
+    CK(HPDF_SetInfoDateAttr(w->c.doc, HPDF_INFO_CREATION_DATE, date));
+    return FO_OK;
+}
+
+fo_status fo_pdf_write_info(fo_pdf_writer *w, const fo_pdf_options *opt)
+{
+    const fo_display_info *in = &w->d->info;
+    fo_status st;
+    if ((st = set_info(w, HPDF_INFO_TITLE, "Title", in->title)) ||
+        (st = set_info(w, HPDF_INFO_AUTHOR, "Author", in->author)) ||
+        (st = set_info(w, HPDF_INFO_SUBJECT, "Subject", in->subject)) ||
+        (st = set_info(w, HPDF_INFO_KEYWORDS, "Keywords", in->keywords)) ||
+        (st = set_info(w, HPDF_INFO_CREATOR, "Creator", opt->creator)) ||
+        (st = set_info(w, HPDF_INFO_PRODUCER, "Producer", "folio")) ||
+        (st = set_date(w)))
+        return st;
+    if (in->lang && *in->lang) {
+        /* /Lang in the catalog (§14.9.2.1): libharu has no API for it */
+        void *lang = text_object(w, in->lang);
+        CKP(lang);
+        CK(HPDF_Dict_Add(w->c.doc->catalog, "Lang", lang));
+    }
+    return FO_OK;
+}

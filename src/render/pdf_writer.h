@@ -1,0 +1,82 @@
+/* pdf_writer.h — the PDF writer's state, shared by pdf.c (document, pages,
+ * drawing, file) and pdf_nav.c (links, destinations, outline, document
+ * information).  Internal to the PDF backend. */
+#ifndef FO_PDF_WRITER_H
+#define FO_PDF_WRITER_H
+
+#include "pdf.h"
+#include "pdf_font.h"
+#include "pdf_priv.h"
+
+typedef struct anchor_ref {
+    const char *name;
+    int page, seq;
+    double x, y;
+} anchor_ref;
+
+typedef struct gs_entry {
+    double fill, stroke;
+    HPDF_ExtGState gs;
+} gs_entry;
+
+typedef struct outline_level {
+    int level;
+    HPDF_Outline outline;
+} outline_level;
+
+typedef struct fo_pdf_writer {
+    fo_pdf_ctx c;
+    const fo_display *d;
+    fo_pdf_fonts *fonts;
+    HPDF_Page *pages;
+    anchor_ref *anchors;
+    int nanchors;
+    const char **warned; /* missing anchors already warned about */
+    int nwarned;
+    gs_entry *gs;
+    int ngs;
+    outline_level *stack; /* open outline entries, by level */
+    int nstack;
+    /* the page being drawn */
+    int page_no;
+    HPDF_Page page;
+    double page_h;
+    HPDF_Dict page_fonts;
+    bool *face_on_page;
+    fo_pdf_buf buf;
+} fo_pdf_writer;
+
+/* Check a libharu call: on error, report it once and return FO_ERR_PDF. */
+#define CK(expr)                                   \
+    do {                                           \
+        if (fo_pdf_failed(&w->c, (expr)))          \
+            return fo_pdf_herror(&w->c);           \
+    } while (0)
+#define CKP(ptr)                                   \
+    do {                                           \
+        if (!(ptr) || fo_pdf_failed(&w->c, HPDF_OK)) \
+            return fo_pdf_herror(&w->c);           \
+    } while (0)
+
+/* Sorts the anchors collected by the pre-pass, for lookups by name. */
+void fo_pdf_sort_anchors(fo_pdf_writer *w);
+
+/* Link annotation for `l` on the current page (PDF 1.7 §12.5.6.5): a URI
+ * action (§12.6.4.7) or an explicit destination [page /XYZ left top null]
+ * on the page of the named anchor.  A missing anchor is warned about once
+ * per name and the link skipped.  Border width 0.  Errors: FO_ERR_PDF,
+ * FO_ERR_NOMEM (reported). */
+fo_status fo_pdf_on_link(void *w, const fo_link_item *l);
+
+/* Outline item for `o` (§12.3.3), nested under the closest preceding item
+ * with a smaller level, with a destination at its y on the current page.
+ * UTF-8 titles become UTF-16BE text strings.  Errors as fo_pdf_on_link. */
+fo_status fo_pdf_on_outline(void *w, const fo_outline_item *o);
+
+/* The info dictionary (§14.3.3: Title, Author, Subject, Keywords from the
+ * display list, Creator from `opt`, Producer "folio", CreationDate now or
+ * SOURCE_DATE_EPOCH) and the catalog's /Lang (§14.9.2.1).  Errors as
+ * fo_pdf_on_link. */
+fo_status fo_pdf_write_info(fo_pdf_writer *w, const fo_pdf_options *opt);
+
+#endif

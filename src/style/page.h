@@ -1,0 +1,41 @@
+/* page.h — @page rules: page size and margins (CSS Paged Media 3).
+ *
+ * Supported inside @page: `size` (§7.1: auto, <length>{1,2}, a page-size
+ * name — A5, A4, A3, B5, B4, JIS-B5, JIS-B4, letter, legal, ledger — and
+ * portrait/landscape; folio also accepts an orientation after lengths),
+ * `margin` (1–4 values) and margin-top/right/bottom/left (§8.1).  Lengths
+ * are absolute; em/rem count against the initial font size (11 pt, the
+ * page context's font, §5.3); percentages are rejected.  Later declarations
+ * win unless an earlier one was !important (CSS Cascade 4 §6.1).
+ * Private to src/style/.
+ */
+#ifndef FO_PAGE_H
+#define FO_PAGE_H
+
+#include <stdbool.h>
+
+#include "css_token.h"
+#include "style.h"
+
+typedef struct fo_page_builder {
+    fo_page_style page;
+    bool important[6]; /* width, height, margin top, right, bottom, left */
+} fo_page_builder;
+
+/* Defaults: A4 portrait (595.276 × 841.89 pt), 72 pt margins. */
+void fo_page_defaults(fo_page_style *out);
+
+/* Initialises `b` with the defaults. */
+void fo_page_builder_init(fo_page_builder *b);
+
+typedef enum fo_page_result { FO_PAGE_OK, FO_PAGE_UNKNOWN, FO_PAGE_INVALID } fo_page_result;
+
+/* Applies one declaration of an @page block: property `name`, value tokens
+ * [begin, end).  FO_PAGE_UNKNOWN for properties @page does not support;
+ * FO_PAGE_INVALID (with *why possibly set) for bad values, which leave `b`
+ * unchanged.  Never allocates. */
+fo_page_result fo_page_decl(fo_page_builder *b, const char *name,
+                            const fo_css_token *tok, size_t begin, size_t end,
+                            bool important, const char **why);
+
+#endif

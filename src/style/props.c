@@ -1,0 +1,623 @@
+/* props.c — property parsers and compute functions, expanded from
+ * props.def.  See props.h.
+ *
+ * Specs per value type: font-* CSS Fonts 4 (§2.2 family, §2.3 weight incl.
+ * the bolder/lighter table, §2.4 style, §2.5 size incl. the absolute-size
+ * scale), line-height CSS 2.1 §10.8.1 / Inline 3, color Color 4, text-align
+ * and white-space Text 3, margin/padding Box 4, orphans/widows/break-*
+ * Fragmentation 3 §3, page-break-* aliases Fragmentation 3 §3.4. */
+#include "props.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct ctx {
+    const fo_style *parent; /* never NULL */
+} ctx;
+
+#define IV_PT(x) { .kind = FO_V_PT, .num = (x) }
+#define IV_NUM(x) { .kind = FO_V_NUMBER, .num = (x) }
+#define IV_INT(x) { .kind = FO_V_INT, .num = (x) }
+#define IV_KW(k) { .kind = FO_V_KEYWORD, .keyword = (k) }
+#define IV_STR(s) { .kind = FO_V_STRING, .str = (s) }
+#define IV_RGBA(r, g, b, a) { .kind = FO_V_COLOR, .color = { (r), (g), (b), (a) } }
+
+typedef fo_prop_result (*parse_fn)(fo_vcur *c, fo_value *v, fo_arena *a);
+
+static double clampd(double v, double lo, double hi)
+{
+    return !(v >= lo) ? lo : v > hi ? hi : v;
+}
+
+/* ---- parsers: one per value type -------------------------------------- */
+
+static fo_prop_result parse_FAMILY(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    /* [ <string> | <ident>+ ]#  → "A, B C, serif" */
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    bool want_name = true, in_idents = false;
+    fo_prop_result r = FO_PROP_OK;
+    const fo_css_token *t;
+    while ((t = fo_vcur_peek(c)) != NULL) {
+        const char *piece = NULL;
+        const char *sep = "";
+        if (t->type == FO_TOK_COMMA) {
+            if (want_name) {
+                r = FO_PROP_INVALID;
+                break;
+            }
+            want_name = true;
+            in_idents = false;
+            c->i++;
+            continue;
+        }
+        if (t->type == FO_TOK_STRING && want_name) {
+            piece = t->value;
+            want_name = false;
+            sep = len ? ", " : "";
+        } else if (t->type == FO_TOK_IDENT && (want_name || in_idents)) {
+            if (fo_css_ascii_eq(t->value, "inherit") ||
+                fo_css_ascii_eq(t->value, "initial") ||
+                fo_css_ascii_eq(t->value, "unset") ||
+                fo_css_ascii_eq(t->value, "default")) {
+                c->why = "reserved word in a family list";
+                r = FO_PROP_INVALID;
+                break;
+            }
+            piece = t->value;
+            sep = in_idents ? " " : len ? ", " : "";
+            want_name = false;
+            in_idents = true;
+        } else {
+            r = FO_PROP_INVALID;
+            break;
+        }
+        c->i++;
+        size_t need = len + strlen(sep) + strlen(piece) + 1;
+        if (need > cap) {
+            size_t ncap = need * 2;
+            char *p = realloc(buf, ncap);
+            if (!p) {
+                r = FO_PROP_NOMEM;
+                break;
+            }
+            buf = p;
+            cap = ncap;
+        }
+        strcpy(buf + len, sep);
+        len += strlen(sep);
+        strcpy(buf + len, piece);
+        len += strlen(piece);
+    }
+    if (r == FO_PROP_OK && (want_name || len == 0))
+        r = FO_PROP_INVALID;
+    if (r == FO_PROP_OK) {
+        v->kind = FO_V_STRING;
+        v->str = fo_arena_strndup(a, buf, len);
+        if (!v->str)
+            r = FO_PROP_NOMEM;
+    }
+    free(buf);
+    return r;
+}
+
+enum { SIZE_LARGER = 1, SIZE_SMALLER };
+
+static fo_prop_result parse_FONT_SIZE(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    /* Fonts 4 §2.5: absolute-size scale factors relative to medium. */
+    static const struct {
+        const char *name;
+        double factor;
+    } abs[] = {
+        {"xx-small", 3.0 / 5}, {"x-small", 3.0 / 4}, {"small", 8.0 / 9},
+        {"medium", 1.0},       {"large", 6.0 / 5},   {"x-large", 3.0 / 2},
+        {"xx-large", 2.0},     {"xxx-large", 3.0},
+    };
+    for (size_t k = 0; k < sizeof abs / sizeof abs[0]; k++) {
+        if (fo_vcur_ident(c, abs[k].name)) {
+            *v = (fo_value){.kind = FO_V_PT, .num = FO_INITIAL_FONT_SIZE * abs[k].factor};
+            return FO_PROP_OK;
+        }
+    }
+    if (fo_vcur_ident(c, "larger")) {
+        *v = (fo_value){.kind = FO_V_EM, .num = 1.2};
+        return FO_PROP_OK;
+    }
+    if (fo_vcur_ident(c, "smaller")) {
+        *v = (fo_value){.kind = FO_V_EM, .num = 1 / 1.2};
+        return FO_PROP_OK;
+    }
+    return fo_parse_length(c, FO_LEN_PERCENT | FO_LEN_NONNEG, v) ? FO_PROP_OK
+                                                                  : FO_PROP_INVALID;
+}
+
+enum { WEIGHT_BOLDER = 1, WEIGHT_LIGHTER };
+
+static fo_prop_result parse_WEIGHT(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    static const fo_keyword kw[] = {
+        {"normal", 400}, {"bold", 700}, {"bolder", -WEIGHT_BOLDER},
+        {"lighter", -WEIGHT_LIGHTER}, {NULL, 0},
+    };
+    const fo_css_token *t = fo_vcur_peek(c);
+    if (t && t->type == FO_TOK_IDENT) {
+        int k = -1000;
+        for (const fo_keyword *e = kw; e->name; e++)
+            if (fo_css_ascii_eq(t->value, e->name))
+                k = e->value;
+        if (k == -1000)
+            return FO_PROP_INVALID;
+        c->i++;
+        if (k < 0)
+            *v = (fo_value){.kind = FO_V_KEYWORD, .keyword = -k};
+        else
+            *v = (fo_value){.kind = FO_V_INT, .num = k};
+        return FO_PROP_OK;
+    }
+    if (t && t->type == FO_TOK_NUMBER && t->number >= 1 && t->number <= 1000) {
+        c->i++;
+        *v = (fo_value){.kind = FO_V_INT, .num = t->number};
+        return FO_PROP_OK;
+    }
+    c->why = "expected normal, bold, bolder, lighter or a number 1..1000";
+    return FO_PROP_INVALID;
+}
+
+static fo_prop_result keyword_value(fo_vcur *c, fo_value *v, const fo_keyword *kw)
+{
+    int k = fo_vcur_keyword(c, kw);
+    if (k < 0)
+        return FO_PROP_INVALID;
+    *v = (fo_value){.kind = FO_V_KEYWORD, .keyword = k};
+    return FO_PROP_OK;
+}
+
+static fo_prop_result parse_FONT_STYLE(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    static const fo_keyword kw[] = {
+        {"normal", FO_FONT_NORMAL}, {"italic", FO_FONT_ITALIC},
+        {"oblique", FO_FONT_OBLIQUE}, {NULL, 0},
+    };
+    fo_prop_result r = keyword_value(c, v, kw);
+    if (r == FO_PROP_OK && v->keyword == FO_FONT_OBLIQUE) {
+        /* oblique <angle>: the angle is accepted and ignored. */
+        const fo_css_token *t = fo_vcur_peek(c);
+        if (t && t->type == FO_TOK_DIMENSION && fo_css_ascii_eq(t->value, "deg"))
+            c->i++;
+    }
+    return r;
+}
+
+static fo_prop_result parse_LINE_HEIGHT(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    if (fo_vcur_ident(c, "normal")) {
+        *v = (fo_value){.kind = FO_V_NUMBER, .num = 1.2};
+        return FO_PROP_OK;
+    }
+    const fo_css_token *t = fo_vcur_peek(c);
+    if (t && t->type == FO_TOK_NUMBER) {
+        if (t->number < 0) {
+            c->why = "negative values are not allowed";
+            return FO_PROP_INVALID;
+        }
+        c->i++;
+        *v = (fo_value){.kind = FO_V_NUMBER, .num = clampd(t->number, 0, 1000)};
+        return FO_PROP_OK;
+    }
+    return fo_parse_length(c, FO_LEN_PERCENT | FO_LEN_NONNEG, v) ? FO_PROP_OK
+                                                                  : FO_PROP_INVALID;
+}
+
+enum { COLOR_CURRENT = 1 };
+
+static fo_prop_result parse_COLOR(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    if (fo_vcur_ident(c, "currentcolor")) {
+        *v = (fo_value){.kind = FO_V_KEYWORD, .keyword = COLOR_CURRENT};
+        return FO_PROP_OK;
+    }
+    fo_color col;
+    if (!fo_parse_color(c, &col))
+        return FO_PROP_INVALID;
+    *v = (fo_value){.kind = FO_V_COLOR, .color = col};
+    return FO_PROP_OK;
+}
+#define parse_BG_COLOR parse_COLOR
+
+static fo_prop_result parse_ALIGN(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    static const fo_keyword kw[] = {
+        {"left", FO_TEXT_LEFT}, {"right", FO_TEXT_RIGHT},
+        {"center", FO_TEXT_CENTER}, {"justify", FO_TEXT_JUSTIFY},
+        {"start", FO_TEXT_LEFT}, {"end", FO_TEXT_RIGHT}, {NULL, 0},
+    };
+    return keyword_value(c, v, kw);
+}
+
+static fo_prop_result parse_LENGTH(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    return fo_parse_length(c, 0, v) ? FO_PROP_OK : FO_PROP_INVALID;
+}
+
+static fo_prop_result parse_LENGTH_NONNEG(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    return fo_parse_length(c, FO_LEN_NONNEG, v) ? FO_PROP_OK : FO_PROP_INVALID;
+}
+
+static fo_prop_result parse_WHITE_SPACE(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    static const fo_keyword kw[] = {
+        {"normal", FO_WS_NORMAL}, {"pre", FO_WS_PRE},
+        {"pre-wrap", FO_WS_PRE_WRAP}, {"nowrap", FO_WS_NOWRAP}, {NULL, 0},
+    };
+    return keyword_value(c, v, kw);
+}
+
+static fo_prop_result parse_COUNT(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    const fo_css_token *t = fo_vcur_peek(c);
+    if (!t || t->type != FO_TOK_NUMBER || !t->is_integer || t->number < 1) {
+        c->why = "expected an integer of at least 1";
+        return FO_PROP_INVALID;
+    }
+    c->i++;
+    *v = (fo_value){.kind = FO_V_INT, .num = clampd(t->number, 1, 1000000)};
+    return FO_PROP_OK;
+}
+
+static fo_prop_result parse_BREAK_BETWEEN(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    static const fo_keyword kw[] = {
+        {"auto", FO_BREAK_AUTO}, {"page", FO_BREAK_PAGE},
+        {"left", FO_BREAK_PAGE}, {"right", FO_BREAK_PAGE},
+        {"recto", FO_BREAK_PAGE}, {"verso", FO_BREAK_PAGE},
+        {"avoid", FO_BREAK_AVOID}, {"avoid-page", FO_BREAK_AVOID},
+        {"column", FO_BREAK_AUTO}, {"avoid-column", FO_BREAK_AUTO},
+        {NULL, 0},
+    };
+    return keyword_value(c, v, kw);
+}
+
+static fo_prop_result parse_BREAK_INSIDE(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    static const fo_keyword kw[] = {
+        {"auto", FO_BREAK_AUTO}, {"avoid", FO_BREAK_AVOID},
+        {"avoid-page", FO_BREAK_AVOID}, {"avoid-column", FO_BREAK_AUTO},
+        {NULL, 0},
+    };
+    return keyword_value(c, v, kw);
+}
+
+/* ---- compute functions: specified value → computed value -------------- */
+
+static const char *compute_FAMILY(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return v->str;
+}
+
+static double compute_FONT_SIZE(const fo_value *v, fo_style *s, const ctx *c)
+{
+    double pfs = c->parent->font_size;
+    double prem = c->parent->root_font_size > 0 ? c->parent->root_font_size
+                                                : FO_INITIAL_FONT_SIZE;
+    /* em and % of the parent's font size (Fonts 4 §2.5), rem of the root's
+     * (Values 4 §6.1.1; on the root, of the initial value). */
+    return clampd(fo_resolve_length(v, pfs, prem, pfs), 0, FO_MAX_FONT_SIZE);
+}
+
+static int compute_WEIGHT(const fo_value *v, fo_style *s, const ctx *c)
+{
+    if (v->kind == FO_V_KEYWORD) {
+        int p = c->parent->font_weight; /* Fonts 4 §2.3.1 table */
+        if (v->keyword == WEIGHT_BOLDER)
+            return p < 350 ? 400 : p < 550 ? 700 : 900;
+        return p < 550 ? 100 : p < 750 ? 400 : 700;
+    }
+    return (int)lround(clampd(v->num, 100, 900));
+}
+
+static fo_font_style compute_FONT_STYLE(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return (fo_font_style)v->keyword;
+}
+
+static double compute_LINE_HEIGHT(const fo_value *v, fo_style *s, const ctx *c)
+{
+    if (v->kind == FO_V_NUMBER) {
+        s->line_height_factor = v->num; /* inherited as the number */
+        return v->num * s->font_size;
+    }
+    s->line_height_factor = 0;
+    return clampd(fo_resolve_length(v, s->font_size, s->root_font_size, s->font_size),
+                  0, FO_MAX_LENGTH);
+}
+
+static fo_color compute_COLOR(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return v->kind == FO_V_KEYWORD ? c->parent->color : v->color;
+}
+
+static fo_color compute_BG_COLOR(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return v->kind == FO_V_KEYWORD ? s->color : v->color;
+}
+
+static fo_text_align compute_ALIGN(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return (fo_text_align)v->keyword;
+}
+
+static double compute_LENGTH(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return fo_resolve_length(v, s->font_size, s->root_font_size, 0);
+}
+#define compute_LENGTH_NONNEG compute_LENGTH
+
+static fo_white_space compute_WHITE_SPACE(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return (fo_white_space)v->keyword;
+}
+
+static int compute_COUNT(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return (int)v->num;
+}
+
+static fo_break compute_BREAK_BETWEEN(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return (fo_break)v->keyword;
+}
+#define compute_BREAK_INSIDE compute_BREAK_BETWEEN
+
+/* Extra fields copied with a property's own field on inherit/initial. */
+#define copy_extra_LINE_HEIGHT(d, s) ((d)->line_height_factor = (s)->line_height_factor)
+#define copy_extra_FAMILY(d, s) ((void)0)
+#define copy_extra_FONT_SIZE(d, s) ((void)0)
+#define copy_extra_WEIGHT(d, s) ((void)0)
+#define copy_extra_FONT_STYLE(d, s) ((void)0)
+#define copy_extra_COLOR(d, s) ((void)0)
+#define copy_extra_BG_COLOR(d, s) ((void)0)
+#define copy_extra_ALIGN(d, s) ((void)0)
+#define copy_extra_LENGTH(d, s) ((void)0)
+#define copy_extra_LENGTH_NONNEG(d, s) ((void)0)
+#define copy_extra_WHITE_SPACE(d, s) ((void)0)
+#define copy_extra_COUNT(d, s) ((void)0)
+#define copy_extra_BREAK_BETWEEN(d, s) ((void)0)
+#define copy_extra_BREAK_INSIDE(d, s) ((void)0)
+
+/* Per-property apply (compute into the field) and copy functions. */
+#define FO_PROP(id, name, inh, field, type, init)                                \
+    static void apply_##id(const fo_value *v, fo_style *s, const ctx *c)      \
+    {                                                                            \
+        s->field = compute_##type(v, s, c);                                      \
+    }                                                                            \
+    static void copy_##id(fo_style *d, const fo_style *s)                        \
+    {                                                                            \
+        d->field = s->field;                                                     \
+        copy_extra_##type(d, s);                                                 \
+    }
+#include "props.def"
+#undef FO_PROP
+
+static const struct prop_info {
+    const char *name;
+    bool inherited;
+    parse_fn parse;
+    void (*compute)(const fo_value *, fo_style *, const ctx *);
+    void (*copy)(fo_style *, const fo_style *);
+    fo_value initial;
+} props[FO_PROP_COUNT] = {
+#define FO_PROP(id, name, inh, field, type, init) \
+    [FO_P_##id] = {name, inh, parse_##type, apply_##id, copy_##id, init},
+#include "props.def"
+#undef FO_PROP
+};
+
+/* ---- shorthands --------------------------------------------------------- */
+
+typedef fo_prop_result (*expand_fn)(fo_vcur *c, fo_decl *out, int *n);
+
+/* Box 4 §3: 1 to 4 values, top right bottom left. */
+static fo_prop_result expand_box(fo_vcur *c, fo_decl *out, int *n, fo_prop_id first,
+                                 unsigned flags)
+{
+    fo_value v[4];
+    int k = 0;
+    while (k < 4 && !fo_vcur_done(c)) {
+        if (!fo_parse_length(c, flags, &v[k]))
+            return FO_PROP_INVALID;
+        k++;
+    }
+    if (k == 0 || !fo_vcur_done(c))
+        return FO_PROP_INVALID;
+    static const int pick[4][4] = {
+        {0, 0, 0, 0}, {0, 1, 0, 1}, {0, 1, 2, 1}, {0, 1, 2, 3},
+    };
+    for (int i = 0; i < 4; i++) {
+        out[i].prop = (fo_prop_id)(first + i);
+        out[i].value = v[pick[k - 1][i]];
+    }
+    *n = 4;
+    return FO_PROP_OK;
+}
+
+static fo_prop_result expand_MARGIN(fo_vcur *c, fo_decl *out, int *n)
+{
+    return expand_box(c, out, n, FO_P_MARGIN_TOP, 0);
+}
+
+static fo_prop_result expand_PADDING(fo_vcur *c, fo_decl *out, int *n)
+{
+    return expand_box(c, out, n, FO_P_PADDING_TOP, FO_LEN_NONNEG);
+}
+
+/* Fragmentation 3 §3.4: page-break-* are aliases with legacy values. */
+static fo_prop_result page_break(fo_vcur *c, fo_decl *out, int *n, fo_prop_id id,
+                                 bool inside)
+{
+    static const fo_keyword between[] = {
+        {"auto", FO_BREAK_AUTO}, {"always", FO_BREAK_PAGE},
+        {"left", FO_BREAK_PAGE}, {"right", FO_BREAK_PAGE},
+        {"avoid", FO_BREAK_AVOID}, {NULL, 0},
+    };
+    static const fo_keyword in[] = {
+        {"auto", FO_BREAK_AUTO}, {"avoid", FO_BREAK_AVOID}, {NULL, 0},
+    };
+    out[0].prop = id;
+    *n = 1;
+    return keyword_value(c, &out[0].value, inside ? in : between);
+}
+
+static fo_prop_result expand_PAGE_BREAK_BEFORE(fo_vcur *c, fo_decl *out, int *n)
+{
+    return page_break(c, out, n, FO_P_BREAK_BEFORE, false);
+}
+
+static fo_prop_result expand_PAGE_BREAK_AFTER(fo_vcur *c, fo_decl *out, int *n)
+{
+    return page_break(c, out, n, FO_P_BREAK_AFTER, false);
+}
+
+static fo_prop_result expand_PAGE_BREAK_INSIDE(fo_vcur *c, fo_decl *out, int *n)
+{
+    return page_break(c, out, n, FO_P_BREAK_INSIDE, true);
+}
+
+static const struct shorthand_info {
+    const char *name;
+    expand_fn expand;
+    fo_prop_id first;
+    int count;
+} shorthands[] = {
+#define FO_PROP(id, name, inh, field, type, init)
+#define FO_SHORTHAND(name, exp, first, count) {name, expand_##exp, FO_P_##first, count},
+#include "props.def"
+#undef FO_PROP
+};
+
+/* ---- entry points ------------------------------------------------------- */
+
+const char *fo_prop_name(fo_prop_id id)
+{
+    return id < FO_PROP_COUNT ? props[id].name : "?";
+}
+
+/* Cascade 4 §7: a value that is exactly one CSS-wide keyword. */
+static fo_val_kind css_wide(fo_vcur *c)
+{
+    fo_vcur k = *c;
+    fo_val_kind kind = FO_V_NONE;
+    if (fo_vcur_ident(&k, "inherit"))
+        kind = FO_V_INHERIT;
+    else if (fo_vcur_ident(&k, "initial"))
+        kind = FO_V_INITIAL;
+    else if (fo_vcur_ident(&k, "unset") || fo_vcur_ident(&k, "revert") ||
+             fo_vcur_ident(&k, "revert-layer"))
+        kind = FO_V_UNSET; /* no user-agent sheet: revert acts as unset */
+    if (kind == FO_V_NONE || !fo_vcur_done(&k))
+        return FO_V_NONE;
+    return kind;
+}
+
+fo_prop_result fo_prop_parse(const char *name, const fo_css_token *tok,
+                             size_t begin, size_t end, fo_arena *arena,
+                             fo_decl out[FO_PROP_MAX_EXPAND], int *n,
+                             const char **why)
+{
+    fo_vcur c = {tok, begin, end, NULL};
+    *n = 0;
+    *why = NULL;
+    int prop = -1;
+    const struct shorthand_info *sh = NULL;
+    for (int p = 0; p < FO_PROP_COUNT && prop < 0; p++)
+        if (fo_css_ascii_eq(name, props[p].name))
+            prop = p;
+    for (size_t k = 0; prop < 0 && !sh && k < sizeof shorthands / sizeof shorthands[0]; k++)
+        if (fo_css_ascii_eq(name, shorthands[k].name))
+            sh = &shorthands[k];
+    if (prop < 0 && !sh)
+        return FO_PROP_UNKNOWN;
+    if (fo_vcur_done(&c)) {
+        *why = "empty value";
+        return FO_PROP_INVALID;
+    }
+    memset(out, 0, FO_PROP_MAX_EXPAND * sizeof *out);
+    fo_val_kind wide = css_wide(&c);
+    fo_prop_result r;
+    if (sh) {
+        if (wide != FO_V_NONE) {
+            for (int i = 0; i < sh->count; i++) {
+                out[i].prop = (fo_prop_id)(sh->first + i);
+                out[i].value.kind = wide;
+            }
+            *n = sh->count;
+            return FO_PROP_OK;
+        }
+        r = sh->expand(&c, out, n);
+    } else {
+        out[0].prop = (fo_prop_id)prop;
+        *n = 1;
+        if (wide != FO_V_NONE) {
+            out[0].value.kind = wide;
+            return FO_PROP_OK;
+        }
+        r = props[prop].parse(&c, &out[0].value, arena);
+    }
+    if (r == FO_PROP_OK && !fo_vcur_done(&c)) {
+        r = FO_PROP_INVALID;
+        c.why = "unexpected extra value";
+    }
+    if (r != FO_PROP_OK) {
+        *n = 0;
+        *why = c.why;
+    }
+    return r;
+}
+
+void fo_style_initial(fo_style *out)
+{
+    memset(out, 0, sizeof *out);
+    ctx c = {out}; /* initial values never refer to the parent */
+    for (int p = 0; p < FO_PROP_COUNT; p++) {
+        props[p].compute(&props[p].initial, out, &c);
+        if (p == FO_P_FONT_SIZE)
+            out->root_font_size = out->font_size;
+    }
+    if (out->line_height_factor > 0)
+        out->line_height = out->line_height_factor * out->font_size;
+}
+
+void fo_prop_compute_all(const fo_value *const cascaded[FO_PROP_COUNT],
+                         const fo_style *parent, fo_style *out)
+{
+    fo_style initial;
+    fo_style_initial(&initial);
+    bool root = parent == NULL;
+    if (root)
+        parent = &initial;
+    ctx c = {parent};
+    memset(out, 0, sizeof *out);
+    for (int p = 0; p < FO_PROP_COUNT; p++) {
+        const fo_value *v = cascaded ? cascaded[p] : NULL;
+        fo_val_kind kind = v ? v->kind : FO_V_UNSET;
+        if (kind == FO_V_UNSET) /* Cascade 4 §7.4 */
+            kind = props[p].inherited ? FO_V_INHERIT : FO_V_INITIAL;
+        if (kind == FO_V_INHERIT)
+            props[p].copy(out, parent);
+        else if (kind == FO_V_INITIAL)
+            props[p].copy(out, &initial);
+        else
+            props[p].compute(v, out, &c);
+        if (p == FO_P_FONT_SIZE) {
+            double prem = parent->root_font_size > 0 ? parent->root_font_size
+                                                     : FO_INITIAL_FONT_SIZE;
+            out->root_font_size = root ? out->font_size : prem;
+        }
+    }
+    /* A number line-height is inherited as the number (CSS 2.1 §10.8.1). */
+    if (out->line_height_factor > 0)
+        out->line_height = out->line_height_factor * out->font_size;
+}

@@ -1,0 +1,58 @@
+/* sheet.h — the inside of an fo_sheet, shared by sheet.c (building) and
+ * cascade.c (matching).  Private to src/style/.
+ *
+ * A parsed sheet is a flat array of declarations in source order and one
+ * entry per selector (a rule with a selector list gives one entry per
+ * selector, all pointing at the rule's declarations).  Entries are indexed
+ * by their subject compound: by its first class if it has one, else by its
+ * type, else in the universal list — so an element only tests the entries
+ * that can possibly match it.
+ */
+#ifndef FO_SHEET_H
+#define FO_SHEET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../base/arena.h"
+#include "page.h"
+#include "props.h"
+#include "select.h"
+#include "style.h"
+
+typedef struct fo_rule_entry {
+    const fo_selector *sel;
+    uint32_t decl_begin, decl_end; /* into fo_sheet.decls */
+} fo_rule_entry;
+
+typedef struct fo_bucket {
+    const char *key;   /* class name or lowercase type; NULL = empty slot */
+    size_t keylen;
+    bool is_class;
+    uint32_t begin, count; /* into fo_sheet.items */
+} fo_bucket;
+
+struct fo_sheet {
+    fo_arena *arena;    /* selectors, strings, index */
+    char *path;         /* in the arena; may be NULL */
+    fo_decl *decls;     /* malloc'd, source order */
+    size_t ndecls, cap_decls;
+    fo_rule_entry *entries; /* malloc'd */
+    size_t nentries, cap_entries;
+    /* index (arena) */
+    fo_bucket *buckets; /* open addressing, nbuckets a power of two */
+    size_t nbuckets;
+    uint32_t *items;    /* entry indices grouped by bucket */
+    uint32_t *universal;
+    size_t nuniversal;
+    fo_page_builder page;
+};
+
+/* Hash of a bucket key (FNV-1a; types hashed lowercase). */
+uint32_t fo_bucket_hash(const char *key, size_t len, bool is_class);
+
+/* The bucket for `key`, or NULL. */
+const fo_bucket *fo_sheet_bucket(const fo_sheet *s, const char *key,
+                                 size_t len, bool is_class);
+
+#endif

@@ -1,0 +1,103 @@
+#!/bin/sh
+# End-to-end tests on real PDFs: builds PDFs with folio and checks them with
+# qpdf and poppler (pdftotext, pdffonts, pdfinfo).  Any poppler warning is a
+# failure.  Usage: tests/pdf/run.sh build/folio
+# Prints "e2e: N passed, N failed" and exits 1 on any failure.
+FOLIO=${1:-build/folio}
+BUILD=$(dirname "$FOLIO")
+MDWORDS=$BUILD/tests/mdwords
+OUT=$BUILD/test-output/e2e
+CORPUS=${FOLIO_CORPUS:-../shared/corpus}
+rm -rf "$OUT"; mkdir -p "$OUT"
+pass=0; fail=0
+
+ok()   { pass=$((pass + 1)); }
+bad()  { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# check_pdf NAME MD [folio options...]: the PDF is valid, fonts embedded,
+# text extracts without warnings and contains every word in order.
+check_pdf() {
+    name=$1; md=$2; shift 2
+    pdf=$OUT/$name.pdf
+    if ! "$FOLIO" -q "$md" -o "$pdf" "$@" 2>"$OUT/$name.err"; then
+        bad "$name: folio failed: $(head -3 "$OUT/$name.err")"; return 1
+    fi
+    if [ -s "$OUT/$name.err" ]; then
+        bad "$name: folio printed: $(head -3 "$OUT/$name.err")"; return 1
+    fi
+    if ! qpdf --check "$pdf" >"$OUT/$name.qpdf" 2>&1 || grep -qi 'warning' "$OUT/$name.qpdf"; then
+        bad "$name: qpdf --check: $(grep -i -m3 'warn\|error' "$OUT/$name.qpdf")"; return 1
+    fi
+    pdffonts "$pdf" >"$OUT/$name.fonts" 2>"$OUT/$name.fonts.err"
+    if [ -s "$OUT/$name.fonts.err" ] || awk 'NR>2 && $(NF-4) != "yes" {bad=1} END {exit !bad}' "$OUT/$name.fonts"; then
+        bad "$name: pdffonts: a font is not embedded or poppler warned"; return 1
+    fi
+    pdftotext -enc UTF-8 "$pdf" "$OUT/$name.txt" 2>"$OUT/$name.pw"
+    if [ -s "$OUT/$name.pw" ]; then
+        bad "$name: poppler warned: $(head -2 "$OUT/$name.pw")"; return 1
+    fi
+    "$MDWORDS" "$md" >"$OUT/$name.expected"
+    if ! python3 tests/pdf/words.py "$OUT/$name.expected" "$OUT/$name.txt" >"$OUT/$name.words"; then
+        bad "$name: $(cat "$OUT/$name.words")"; return 1
+    fi
+    ok; return 0
+}
+
+# --- the report ---
+if check_pdf report content/report.md --style styles/default.css; then
+    pdf=$OUT/report.pdf
+    title=$(pdfinfo "$pdf" 2>&1 | sed -n 's/^Title: *//p')
+    [ "$title" = "AI LLMs 2024 Report" ] && ok || bad "report: pdfinfo Title is '$title'"
+    pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
+    [ "${pages:-0}" -ge 2 ] && ok || bad "report: expected at least 2 pages, got $pages"
+    headings=$(grep -c '^#' content/report.md)
+    outlines=$(qpdf --json --json-key=outlines "$pdf" | python3 -c '
+import json, sys
+def count(items):
+    return sum(1 + count(i.get("kids", [])) for i in items)
+print(count(json.load(sys.stdin)["outlines"]))')
+    [ "$outlines" = "$headings" ] && ok || bad "report: outline has $outlines entries, $headings headings"
+    pdffonts "$pdf" | grep -q 'CID TrueType' && ok || bad "report: no CID TrueType font"
+    # Page numbers: the last line of text on page 2 is "2".
+    last=$(pdftotext -f 2 -l 2 -layout "$pdf" - | grep -v '^\s*$' | tail -1 | tr -d ' \f')
+    [ "$last" = "2" ] && ok || bad "report: page 2 footer is '$last', not 2"
+fi
+
+# --- shaping: ligatures, astral characters, Greek, Devanagari ---
+if check_pdf shaping tests/data/shaping.md; then
+    txt=$OUT/shaping.txt
+    for w in office affluent efficient filled fjord flask 𝔸𝔹 αβγ δέλτα हिन्दी नमस्ते; do
+        grep -q -- "$w" "$txt" && ok || bad "shaping: '$w' does not extract exactly"
+    done
+fi
+
+# --- usage and errors ---
+"$FOLIO" --help | grep -q 'Usage: folio' && ok || bad "--help"
+"$FOLIO" --version | grep -q '^folio ' && ok || bad "--version"
+"$FOLIO" 2>/dev/null; [ $? -eq 2 ] && ok || bad "no input: exit status is not 2"
+"$FOLIO" --bogus x.md 2>/dev/null; [ $? -eq 2 ] && ok || bad "unknown option: exit status is not 2"
+"$FOLIO" "$OUT/missing.md" -o "$OUT/missing.pdf" 2>"$OUT/missing.err"; rc=$?
+[ $rc -eq 1 ] && grep -q 'error: cannot read' "$OUT/missing.err" && [ ! -e "$OUT/missing.pdf" ] && ok || bad "missing input: rc=$rc $(cat "$OUT/missing.err")"
+printf '# From stdin\n\nHello.\n' | "$FOLIO" -q - -o "$OUT/stdin.pdf" && pdftotext "$OUT/stdin.pdf" - | grep -q 'From stdin' && ok || bad "standard input"
+# A failed build leaves the previous PDF untouched.
+cp "$OUT/stdin.pdf" "$OUT/keep.pdf"; before=$(sha256sum < "$OUT/keep.pdf")
+printf -- '---\ntitle: [unclosed\n---\n# x\n' > "$OUT/badyaml.md"
+"$FOLIO" -q "$OUT/badyaml.md" -o "$OUT/keep.pdf" 2>"$OUT/badyaml.err"; rc=$?
+[ $rc -eq 1 ] && grep -q 'badyaml.md:[0-9]*:[0-9]*: error:' "$OUT/badyaml.err" && [ "$(sha256sum < "$OUT/keep.pdf")" = "$before" ] && ok || bad "bad front matter: rc=$rc $(cat "$OUT/badyaml.err")"
+# A character no bundled font covers: a warning naming it and its line.
+printf 'Line one.\n\nA private-use character: \xee\x80\x80 here.\n' > "$OUT/nofont.md"
+"$FOLIO" "$OUT/nofont.md" -o "$OUT/nofont.pdf" 2>"$OUT/nofont.err"
+grep -q 'nofont.md:3.*U+E000' "$OUT/nofont.err" && ok || bad "missing glyph warning: $(cat "$OUT/nofont.err")"
+
+# --- the corpus (skipped when ../shared is absent) ---
+if [ -d "$CORPUS" ]; then
+    for md in "$CORPUS"/reports/*.md "$CORPUS"/rust-book/*.md; do
+        [ -f "$md" ] || continue
+        check_pdf "corpus-$(basename "$md" .md)" "$md"
+    done
+else
+    echo "e2e: skipped the corpus: $CORPUS is absent"
+fi
+
+echo "e2e: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
