@@ -154,7 +154,7 @@ static void inline_block(fo_lay *L, frame *f, const fo_node *n, const char *tag,
         if (!L->title && n->level == 1 && title)
             L->title = g_strdup(title);
     }
-    int lines = lay_paragraph(L, &t, &s, x, w, heading, false);
+    int lines = lay_paragraph(L, &t, &s, x, w, heading);
     lay_text_dispose(&t);
     if (lines == 0) {
         L->pending_anchor = NULL;
@@ -205,7 +205,7 @@ static void code_block(fo_lay *L, frame *f, const fo_node *n)
     spacer(L, s.padding_top, n->line, false);
     s.text_align = FO_TEXT_LEFT;
     s.text_indent = 0;
-    lay_paragraph(L, &t, &s, x, w, false, true);
+    lay_paragraph(L, &t, &s, x, w, false);
     spacer(L, s.padding_bottom, n->line, true);
     L->bg = saved;
     lay_text_dispose(&t);
@@ -265,7 +265,7 @@ static void table_block(fo_lay *L, frame *f, const fo_node *n)
             if (row->header && cs[nc].font_weight < 600)
                 cs[nc].font_weight = 700;
             lay_text_build(L, cell, &ce, &cs[nc], &tx_[nc]);
-            if (lay_shape(L, &tx_[nc], &cs[nc], cw - 2 * pad, false, &sh[nc])) {
+            if (lay_shape(L, &tx_[nc], &cs[nc], cw - 2 * pad, &sh[nc])) {
                 double h = lay_shaped_height(&sh[nc]);
                 if (h > rowh)
                     rowh = h;
@@ -387,7 +387,7 @@ static frame *leave(fo_lay *L, frame *c)
         /* An empty item: give its marker a line of its own. */
         lay_text t;
         lay_text_plain(L, "\xc2\xa0", 2, false, c->node->line, &t);
-        lay_paragraph(L, &t, &c->style, c->x, c->w, false, false);
+        lay_paragraph(L, &t, &c->style, c->x, c->w, false);
         lay_text_dispose(&t);
     }
     margin_collapse(L, c->style.margin_bottom);
@@ -466,7 +466,7 @@ static void title_block(fo_lay *L, frame *body)
             L->pending_outline_level = 1;
         }
         lay_paragraph(L, &t, &s, body->x + s.margin_left,
-                      clamp_measure(body->w - s.margin_left - s.margin_right), true, false);
+                      clamp_measure(body->w - s.margin_left - s.margin_right), true);
         lay_text_dispose(&t);
         margin_collapse(L, s.margin_bottom);
         L->keep_with_prev = i + 1 < np;

@@ -114,10 +114,11 @@ void lay_text_dispose(lay_text *t);
 PangoFontDescription *lay_font_desc(const fo_style *s);
 /* Shapes `t` in a measure of `width` pt at absolute x `x` with the block
  * style `s` and appends one box per line.  `keep_lines` forbids breaks
- * between the lines (headings); `wrap_anywhere` lets code wrap inside words.
+ * between the lines (headings).  Lines break at UAX #14 opportunities, and
+ * inside a word only when the word alone is wider than the measure.
  * Returns the number of boxes appended. */
 int lay_paragraph(fo_lay *L, lay_text *t, const fo_style *s, double x,
-                  double width, bool keep_lines, bool wrap_anywhere);
+                  double width, bool keep_lines);
 /* A block of text shaped and broken into lines, not yet placed. */
 typedef struct lay_shaped {
     PangoLayout *pl;
@@ -128,7 +129,7 @@ typedef struct lay_shaped {
 /* Shapes `t` in a measure of `width` pt; false when the text is empty (or
  * out of memory, lay->status set).  Dispose with lay_shaped_dispose. */
 bool lay_shape(fo_lay *L, lay_text *t, const fo_style *s, double width,
-               bool wrap_anywhere, lay_shaped *out);
+               lay_shaped *out);
 void lay_shaped_dispose(lay_shaped *sh);
 /* Total height of the line boxes, pt. */
 double lay_shaped_height(const lay_shaped *sh);

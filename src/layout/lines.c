@@ -264,7 +264,7 @@ double lay_plain_line(fo_lay *L, const char *s, const fo_style *st, double x,
 }
 
 bool lay_shape(fo_lay *L, lay_text *t, const fo_style *s, double width,
-               bool wrap_anywhere, lay_shaped *out)
+               lay_shaped *out)
 {
     memset(out, 0, sizeof *out);
     if (t->text->len == 0)
@@ -273,7 +273,7 @@ bool lay_shape(fo_lay *L, lay_text *t, const fo_style *s, double width,
         width = 1;
     PangoLayout *pl = new_layout(L, t->text->str, (int)t->text->len, s, t->attrs);
     pango_layout_set_width(pl, (int)(width * PANGO_SCALE));
-    pango_layout_set_wrap(pl, wrap_anywhere ? PANGO_WRAP_CHAR : PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
     switch (s->text_align) {
     case FO_TEXT_RIGHT: pango_layout_set_alignment(pl, PANGO_ALIGN_RIGHT); break;
     case FO_TEXT_CENTER: pango_layout_set_alignment(pl, PANGO_ALIGN_CENTER); break;
@@ -375,10 +375,10 @@ void lay_shaped_emit(fo_lay *L, const lay_shaped *sh, const lay_text *t, const f
 }
 
 int lay_paragraph(fo_lay *L, lay_text *t, const fo_style *s, double x, double width,
-                  bool keep_lines, bool wrap_anywhere)
+                  bool keep_lines)
 {
     lay_shaped sh;
-    if (!lay_shape(L, t, s, width, wrap_anywhere, &sh))
+    if (!lay_shape(L, t, s, width, &sh))
         return 0;
     int first_box = L->nboxes;
     int nlines = 0;

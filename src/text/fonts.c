@@ -70,7 +70,7 @@ static fo_status add_font_files(FcConfig *config, const char *dir, fo_diag *diag
     fo_status st = FO_OK;
     for (int i = 0; i < n; i++) {
         if (st == FO_OK && font_file_name(list[i]->d_name)) {
-            char path[PATH_MAX];
+            char path[PATH_MAX + 256];
             snprintf(path, sizeof path, "%s/%s", dir, list[i]->d_name);
             if (!FcConfigAppFontAddFile(config, (const FcChar8 *)path)) {
                 fo_error(diag, NULL, 0, 0, "fontconfig cannot read the font %s", path);
@@ -86,7 +86,16 @@ static fo_status add_font_files(FcConfig *config, const char *dir, fo_diag *diag
 fo_status fo_fonts_new(const char *dir, fo_fonts **out, fo_diag *diag)
 {
     *out = NULL;
-    char conf[PATH_MAX];
+    /* fontconfig resolves relative configuration paths against its own
+     * folder, not the working directory. */
+    char absdir[PATH_MAX];
+    if (!realpath(dir, absdir)) {
+        fo_error(diag, NULL, 0, 0, "cannot open the fonts folder %s: %s (run 'make fonts')", dir,
+                 strerror(errno));
+        return FO_ERR_FONT;
+    }
+    dir = absdir;
+    char conf[PATH_MAX + 16];
     snprintf(conf, sizeof conf, "%s/fonts.conf", dir);
     if (access(conf, R_OK) != 0) {
         fo_error(diag, NULL, 0, 0, "fonts folder %s has no fonts.conf (run 'make fonts')", dir);

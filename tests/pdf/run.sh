@@ -32,7 +32,7 @@ check_pdf() {
     if [ -s "$OUT/$name.fonts.err" ] || awk 'NR>2 && $(NF-4) != "yes" {bad=1} END {exit !bad}' "$OUT/$name.fonts"; then
         bad "$name: pdffonts: a font is not embedded or poppler warned"; return 1
     fi
-    pdftotext -enc UTF-8 "$pdf" "$OUT/$name.txt" 2>"$OUT/$name.pw"
+    pdftotext -raw -enc UTF-8 "$pdf" "$OUT/$name.txt" 2>"$OUT/$name.pw"
     if [ -s "$OUT/$name.pw" ]; then
         bad "$name: poppler warned: $(head -2 "$OUT/$name.pw")"; return 1
     fi
@@ -85,9 +85,9 @@ printf -- '---\ntitle: [unclosed\n---\n# x\n' > "$OUT/badyaml.md"
 "$FOLIO" -q "$OUT/badyaml.md" -o "$OUT/keep.pdf" 2>"$OUT/badyaml.err"; rc=$?
 [ $rc -eq 1 ] && grep -q 'badyaml.md:[0-9]*:[0-9]*: error:' "$OUT/badyaml.err" && [ "$(sha256sum < "$OUT/keep.pdf")" = "$before" ] && ok || bad "bad front matter: rc=$rc $(cat "$OUT/badyaml.err")"
 # A character no bundled font covers: a warning naming it and its line.
-printf 'Line one.\n\nA private-use character: \xee\x80\x80 here.\n' > "$OUT/nofont.md"
+printf 'Line one.\n\nAn Egyptian hieroglyph: \360\223\200\200 here.\n' > "$OUT/nofont.md"
 "$FOLIO" "$OUT/nofont.md" -o "$OUT/nofont.pdf" 2>"$OUT/nofont.err"
-grep -q 'nofont.md:3.*U+E000' "$OUT/nofont.err" && ok || bad "missing glyph warning: $(cat "$OUT/nofont.err")"
+grep -q 'nofont.md:3.*U+13000' "$OUT/nofont.err" && ok || bad "missing glyph warning: $(cat "$OUT/nofont.err")"
 
 # --- the corpus (skipped when ../shared is absent) ---
 if [ -d "$CORPUS" ]; then

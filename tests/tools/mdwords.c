@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -50,6 +51,32 @@ int main(int argc, char **argv)
         cmark_parser_feed(p, buf, n);
     fclose(f);
     cmark_node *doc = cmark_parser_finish(p);
+    /* folio does not render raw HTML but keeps its text: do the same. */
+    cmark_iter *it = cmark_iter_new(doc);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        cmark_node_type t = cmark_node_get_type(n);
+        if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE)) {
+            const char *lit = cmark_node_get_literal(n);
+            size_t len = lit ? strlen(lit) : 0;
+            char *out = malloc(len + 1);
+            size_t k = 0;
+            bool tag = false;
+            for (size_t i = 0; i < len; i++) {
+                if (lit[i] == '<')
+                    tag = true;
+                else if (lit[i] == '>' && tag)
+                    tag = false;
+                else if (!tag)
+                    out[k++] = lit[i];
+            }
+            out[k] = '\0';
+            cmark_node_set_literal(n, out);
+            free(out);
+        }
+    }
+    cmark_iter_free(it);
     char *text = cmark_render_plaintext_with_mem(doc, opts, 0, cmark_get_default_mem_allocator());
     fputs(text, stdout);
     cmark_get_default_mem_allocator()->free(text);
