@@ -28,6 +28,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps fonts report check unit e2e clean check-asan
+ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 .DEFAULT_GOAL := all
 
 all: deps fonts $(BUILD)/folio
@@ -85,6 +86,16 @@ e2e: all $(BUILD)/tests/mdwords
 check: all
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory e2e
+	@$(MAKE) --no-print-directory check-asan
+
+# The same tests with AddressSanitizer + UndefinedBehaviorSanitizer (leaks
+# included; tests/lsan.supp lists the libraries' own start-up allocations).
+check-asan: deps fonts
+	@ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:malloc_context_size=40 \
+	 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	 $(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" \
+	   LDFLAGS="-fsanitize=address,undefined" build/asan/folio unit e2e
 
 clean:
 	rm -rf $(BUILD)

@@ -20,6 +20,7 @@ typedef struct frame {
     int number;      /* ordered list: next item number */
     int depth;       /* list nesting depth */
     bool rule;       /* a block-quote rule was pushed */
+    int first_box;   /* index of the first box laid out inside */
 } frame;
 
 /* Never let the measure fall below this (deeply nested containers). */
@@ -96,6 +97,17 @@ void lay_item_add(fo_lay *L, const fo_item *it)
     L->boxes[L->nboxes - 1].item_count++;
 }
 
+/* break-inside: avoid (CSS Fragmentation 3 §3.2): no break between the
+ * boxes a block produced since box `first`.  A block taller than a page is
+ * still broken by the page filler's fallback. */
+static void avoid_breaks_since(fo_lay *L, int first, const fo_style *s)
+{
+    if (s->break_inside != FO_BREAK_AVOID)
+        return;
+    for (int i = first + 1; i < L->nboxes; i++)
+        L->boxes[i].pg.can_break_before = false;
+}
+
 static void margin_collapse(fo_lay *L, double m)
 {
     if (m > L->pending_margin)
@@ -154,7 +166,9 @@ static void inline_block(fo_lay *L, frame *f, const fo_node *n, const char *tag,
         if (!L->title && n->level == 1 && title)
             L->title = g_strdup(title);
     }
+    int first = L->nboxes;
     int lines = lay_paragraph(L, &t, &s, x, w, heading);
+    avoid_breaks_since(L, first, &s);
     lay_text_dispose(&t);
     if (lines == 0) {
         L->pending_anchor = NULL;
@@ -202,11 +216,13 @@ static void code_block(fo_lay *L, frame *f, const fo_node *n)
         L->bg_x = bx;
         L->bg_w = bw;
     }
+    int first = L->nboxes;
     spacer(L, s.padding_top, n->line, false);
     s.text_align = FO_TEXT_LEFT;
     s.text_indent = 0;
     lay_paragraph(L, &t, &s, x, w, false);
     spacer(L, s.padding_bottom, n->line, true);
+    avoid_breaks_since(L, first, &s);
     L->bg = saved;
     lay_text_dispose(&t);
     margin_collapse(L, s.margin_bottom);
@@ -245,6 +261,7 @@ static void table_block(fo_lay *L, frame *f, const fo_node *n)
     frame tf = {.up = f, .node = n, .elem = te, .style = ts, .x = tx, .w = tw};
     fo_color rule = {0.55, 0.55, 0.55, 1};
     int rowno = 0;
+    int first = L->nboxes;
     for (const fo_node *row = n->first; row; row = row->next, rowno++) {
         fo_elem re;
         fo_style rs;
@@ -296,6 +313,7 @@ static void table_block(fo_lay *L, frame *f, const fo_node *n)
             lay_text_dispose(&tx_[c]);
         }
     }
+    avoid_breaks_since(L, first, &ts);
     margin_collapse(L, ts.margin_bottom > 0 ? ts.margin_bottom : ts.font_size * 0.6);
 }
 
@@ -327,6 +345,7 @@ static frame *enter(fo_lay *L, frame *f, const fo_node *n)
     }
     c->up = f;
     c->node = n;
+    c->first_box = L->nboxes;
     child_style(L, f, tag, classes, &c->elem, &c->style);
     c->elem.parent = &f->elem;
     c->depth = f->depth;
@@ -390,6 +409,7 @@ static frame *leave(fo_lay *L, frame *c)
         lay_paragraph(L, &t, &c->style, c->x, c->w, false);
         lay_text_dispose(&t);
     }
+    avoid_breaks_since(L, c->first_box, &c->style);
     margin_collapse(L, c->style.margin_bottom);
     break_rules_after(L, &c->style);
     free(c);

@@ -148,8 +148,12 @@ void fo_fonts_free(fo_fonts *f)
         return;
     if (f->context)
         g_object_unref(f->context);
-    if (f->map)
+    if (f->map) {
+        /* Pango's font map does not drop its reference to the FcConfig when
+         * finalized; hand it back explicitly. */
+        pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), NULL);
         g_object_unref(f->map);
+    }
     if (f->config)
         FcConfigDestroy(f->config);
     free(f);
