@@ -6,6 +6,8 @@
  */
 #include "lay.h"
 
+#include "../base/limits.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +21,7 @@ typedef struct frame {
     int nchild;      /* element children seen so far (for :first-child) */
     int number;      /* ordered list: next item number */
     int depth;       /* list nesting depth */
+    int level;       /* container nesting depth (body: 0) */
     bool rule;       /* a block-quote rule was pushed */
     int first_box;   /* index of the first box laid out inside */
 } frame;
@@ -39,6 +42,17 @@ int lay_box_begin(fo_lay *L, double height, int src_line)
         }
         L->boxes = b;
         L->boxes_cap = cap;
+    }
+    /* --max-pages, early: every page holds at most area_h of boxes, so once
+     * the boxes so far need more than max_pages pages, stop laying out
+     * (a runaway input fails in time proportional to the limit). */
+    L->content_h += height < L->area_h ? height : L->area_h;
+    if (L->opt && L->opt->max_pages > 0 && L->content_h > L->area_h * L->opt->max_pages) {
+        fo_error(L->diag, L->doc->path, src_line, 0,
+                 "the document needs more than the limit of %d pages (--max-pages)",
+                 L->opt->max_pages);
+        lay_fail(L, FO_ERR_LIMIT);
+        return -1;
     }
     lay_box *b = &L->boxes[L->nboxes];
     memset(b, 0, sizeof *b);
@@ -262,17 +276,38 @@ static void table_block(fo_lay *L, frame *f, const fo_node *n)
     fo_color rule = {0.55, 0.55, 0.55, 1};
     int rowno = 0;
     int first = L->nboxes;
-    for (const fo_node *row = n->first; row; row = row->next, rowno++) {
+    if (cw - 2 * pad < ts.font_size)
+        fo_warn(L->diag, L->doc->path, n->line, 0,
+                "a table of %d columns is too wide for the measure (%.1f pt a column); its "
+                "cells are squeezed",
+                ncols, cw);
+    /* Per-cell state, sized by the widest row (no fixed cap on columns). */
+    int maxc = 1;
+    for (const fo_node *row = n->first; row; row = row->next) {
+        int k = 0;
+        for (const fo_node *cell = row->first; cell; cell = cell->next)
+            k++;
+        if (k > maxc)
+            maxc = k;
+    }
+    lay_shaped *sh = calloc((size_t)maxc, sizeof *sh);
+    lay_text *tx_ = calloc((size_t)maxc, sizeof *tx_);
+    fo_style *cs = calloc((size_t)maxc, sizeof *cs);
+    if (!sh || !tx_ || !cs) {
+        free(sh);
+        free(tx_);
+        free(cs);
+        lay_fail(L, FO_ERR_NOMEM);
+        return;
+    }
+    for (const fo_node *row = n->first; row && L->status == FO_OK; row = row->next, rowno++) {
         fo_elem re;
         fo_style rs;
         child_style(L, &tf, "tr", NULL, &re, &rs);
         frame rf = {.up = &tf, .node = row, .elem = re, .style = rs, .x = tx, .w = tw};
-        lay_shaped sh[64];
-        lay_text tx_[64];
-        fo_style cs[64];
         int nc = 0;
         double rowh = 0;
-        for (const fo_node *cell = row->first; cell && nc < 64; cell = cell->next, nc++) {
+        for (const fo_node *cell = row->first; cell && nc < maxc; cell = cell->next, nc++) {
             fo_elem ce;
             child_style(L, &rf, row->header ? "th" : "td", NULL, &ce, &cs[nc]);
             cs[nc].text_indent = 0;
@@ -313,6 +348,9 @@ static void table_block(fo_lay *L, frame *f, const fo_node *n)
             lay_text_dispose(&tx_[c]);
         }
     }
+    free(sh);
+    free(tx_);
+    free(cs);
     avoid_breaks_since(L, first, &ts);
     margin_collapse(L, ts.margin_bottom > 0 ? ts.margin_bottom : ts.font_size * 0.6);
 }
@@ -355,9 +393,25 @@ static frame *enter(fo_lay *L, frame *f, const fo_node *n)
         c->style.margin_top = c->style.margin_bottom = 0;
     break_rules_before(L, &c->style);
     margin_collapse(L, c->style.margin_top);
+    c->level = f->level + 1;
     c->x = f->x + c->style.margin_left + c->style.padding_left;
-    c->w = clamp_measure(f->w - c->style.margin_left - c->style.margin_right -
-                         c->style.padding_left - c->style.padding_right);
+    c->w = f->w - c->style.margin_left - c->style.margin_right - c->style.padding_left -
+           c->style.padding_right;
+    /* Graceful flattening (base/limits.h): past FO_LIMIT_NEST_INDENT levels,
+     * or when the measure would fall below MIN_MEASURE, a container takes
+     * its parent's measure and draws no further rule, so deep nesting never
+     * pushes text off the page. */
+    bool flat = c->level > FO_LIMIT_NEST_INDENT || c->w < MIN_MEASURE;
+    if (flat) {
+        if (!L->warned_nesting)
+            fo_warn(L->diag, L->doc->path, n->line, 0,
+                    "blocks nested %d levels deep leave no room to indent; deeper levels "
+                    "are not indented",
+                    c->level);
+        L->warned_nesting = true;
+        c->x = f->x;
+        c->w = f->w;
+    }
     switch (n->type) {
     case FO_NODE_LIST:
         c->number = n->start;
@@ -375,6 +429,8 @@ static frame *enter(fo_lay *L, frame *f, const fo_node *n)
         break;
     }
     case FO_NODE_BLOCKQUOTE: {
+        if (flat)
+            break;
         lay_rule r = {c->x - c->style.font_size * 0.7, {0.75, 0.75, 0.75, 1}};
         g_array_append_val(L->rules, r);
         c->rule = true;

@@ -78,6 +78,8 @@ typedef struct fo_lay {
     GHashTable *faces;     /* PangoFont* → lay_face* */
     GHashTable *missing;   /* gunichar → 1: characters already reported */
     bool warned_html;
+    bool warned_nesting;
+    double content_h;      /* sum of box heights so far, each at most area_h, pt */   /* the deep-nesting warning was given */
     lay_marker marker;
     GArray *rules;               /* lay_rule: open block quotes */
     fo_color bg;                 /* background of every new box (a = 0: none) */

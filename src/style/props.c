@@ -8,6 +8,8 @@
  * Fragmentation 3 §3, page-break-* aliases Fragmentation 3 §3.4. */
 #include "props.h"
 
+#include "../base/limits.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -305,7 +307,7 @@ static double compute_FONT_SIZE(const fo_value *v, fo_style *s, const ctx *c)
                                                 : FO_INITIAL_FONT_SIZE;
     /* em and % of the parent's font size (Fonts 4 §2.5), rem of the root's
      * (Values 4 §6.1.1; on the root, of the initial value). */
-    return clampd(fo_resolve_length(v, pfs, prem, pfs), 0, FO_MAX_FONT_SIZE);
+    return clampd(fo_resolve_length(v, pfs, prem, pfs), FO_LIMIT_FONT_MIN, FO_LIMIT_FONT_MAX);
 }
 
 static int compute_WEIGHT(const fo_value *v, fo_style *s, const ctx *c)
