@@ -235,14 +235,22 @@ static void emit_line(sink *k, PangoLayoutLine *line, const char *text, double x
     g_free(li);
 }
 
-/* Pango shapes the whole rest of an item again for every line it breaks
- * off, so one very long word (no space for thousands of bytes) made line
- * breaking quadratic.  Attribute boundaries end items (pango_itemize), so
- * runs without white space longer than LONG_RUN bytes get a no-op
- * attribute (letter spacing 0) on every other chunk of CHUNK bytes.  Chunk
- * edges fall before a character that is not a combining mark, joiner or
- * variation selector, so no grapheme cluster is split. */
-enum { LONG_RUN = 1024, CHUNK = 256 };
+/* Pango items are shaped, measured and broken whole, which bites on long
+ * paragraphs in two ways:
+ *  - an item's width is summed in Pango units in an int, so an item wider
+ *    than about 2 million pt (a paragraph of ~100 000 words) overflows and
+ *    Pango breaks it into nonsense lines, dropping most of the text from
+ *    view (seen with Pango 1.50);
+ *  - the rest of an item is shaped again for every line broken off it, so
+ *    one very long word was quadratic.
+ * Attribute boundaries end items (pango_itemize), so every CHUNK bytes a
+ * no-op attribute (letter spacing 0) is laid on every other chunk.  A chunk
+ * ends before white space once it has CHUNK bytes, or anywhere (before a
+ * character that is not a combining mark, joiner or variation selector, so
+ * no grapheme cluster is split) once it has 2 × CHUNK bytes.  Shaping across
+ * a space is unaffected; inside a word of more than 2 × CHUNK bytes a
+ * ligature or kerning pair may be lost at a chunk edge. */
+enum { CHUNK = 512 };
 
 static bool joins_previous(gunichar c)
 {
@@ -252,30 +260,27 @@ static bool joins_previous(gunichar c)
 
 static void split_long_runs(PangoAttrList *al, const char *text, int len)
 {
-    if (len <= LONG_RUN)
+    if (len <= 2 * CHUNK)
         return;
-    int run_start = 0, chunk_start = 0, nchunk = 0;
-    for (int i = 0; i <= len;) {
-        bool space = i == len || g_ascii_isspace(text[i]);
-        if (space) {
-            run_start = chunk_start = i + 1;
-            nchunk = 0;
-            i++;
+    int chunk_start = 0, nchunk = 0;
+    for (int i = 0; i < len; i += g_utf8_skip[(guchar)text[i]]) {
+        int have = i - chunk_start;
+        if (have < CHUNK)
             continue;
-        }
-        if (i - run_start >= LONG_RUN && i - chunk_start >= CHUNK) {
+        bool cut = g_ascii_isspace(text[i]);
+        if (!cut && have >= 2 * CHUNK) {
             gunichar c = g_utf8_get_char_validated(text + i, len - i);
-            if (c != (gunichar)-1 && c != (gunichar)-2 && !joins_previous(c)) {
-                if (nchunk++ % 2 == 0) {
-                    PangoAttribute *a = pango_attr_letter_spacing_new(0);
-                    a->start_index = (guint)chunk_start;
-                    a->end_index = (guint)i;
-                    pango_attr_list_insert(al, a);
-                }
-                chunk_start = i;
-            }
+            cut = c != (gunichar)-1 && c != (gunichar)-2 && !joins_previous(c);
         }
-        i += g_utf8_skip[(guchar)text[i]];
+        if (!cut)
+            continue;
+        if (nchunk++ % 2 == 0) {
+            PangoAttribute *a = pango_attr_letter_spacing_new(0);
+            a->start_index = (guint)chunk_start;
+            a->end_index = (guint)i;
+            pango_attr_list_insert(al, a);
+        }
+        chunk_start = i;
     }
 }
 

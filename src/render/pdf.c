@@ -222,6 +222,20 @@ static bool write_all(int fd, const void *p, size_t n)
     return true;
 }
 
+/* Fault injection for the tests (tests/pdf/robust.sh): when the
+ * environment variable FOLIO_FAULT_WRITE_LIMIT is a number N, writing the
+ * PDF fails with ENOSPC once N bytes have been written, as on a full disk.
+ * Unset (always, outside the tests) it costs one getenv per PDF. */
+static long fault_write_limit(void)
+{
+    const char *e = getenv("FOLIO_FAULT_WRITE_LIMIT");
+    if (!e || !*e)
+        return -1;
+    char *end;
+    long v = strtol(e, &end, 10);
+    return *end || v < 0 ? -1 : v;
+}
+
 /* Saves the document into the open temporary file `fd` and syncs it. */
 static fo_status save(fo_pdf_writer *w, int fd, const char *path)
 {
@@ -232,13 +246,20 @@ static fo_status save(fo_pdf_writer *w, int fd, const char *path)
     HPDF_UINT32 left = HPDF_GetStreamSize(doc);
     CK(HPDF_OK);
     unsigned char chunk[65536];
+    long limit = fault_write_limit(), written = 0;
     while (left > 0) {
         HPDF_UINT32 n = left < sizeof chunk ? left : (HPDF_UINT32)sizeof chunk;
         CK(HPDF_ReadFromStream(doc, chunk, &n));
         if (n == 0)
             return fo_pdf_herror(&w->c);
+        if (limit >= 0 && written + (long)n > limit) {
+            (void)write_all(fd, chunk, (size_t)(limit - written));
+            return io_error(w, path, ENOSPC);
+        }
+        errno = 0;
         if (!write_all(fd, chunk, n))
             return io_error(w, path, errno ? errno : EIO);
+        written += (long)n;
         left -= n;
     }
     if (fsync(fd) != 0 && errno != EINVAL && errno != EROFS)
