@@ -27,7 +27,7 @@ MAIN_OBJ := $(BUILD)/obj/main.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps fonts report check unit e2e clean check-asan
+.PHONY: all deps fonts report check unit e2e robust clean check-asan
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 .DEFAULT_GOAL := all
 
@@ -83,9 +83,14 @@ $(BUILD)/tests/mdwords: tests/tools/mdwords.c $(BUILD)/.deps-ok
 e2e: all $(BUILD)/tests/mdwords
 	@sh tests/pdf/run.sh $(BUILD)/folio
 
+# Bad input, full disk, kill -9 (tests/pdf/robust.sh; docs/reliability.md).
+robust: all
+	@sh tests/pdf/robust.sh $(BUILD)/folio
+
 check: all
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory e2e
+	@$(MAKE) --no-print-directory robust
 	@$(MAKE) --no-print-directory check-asan
 
 # The same tests with AddressSanitizer + UndefinedBehaviorSanitizer (leaks
@@ -95,7 +100,7 @@ check-asan: deps fonts
 	 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	 $(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" \
-	   LDFLAGS="-fsanitize=address,undefined" build/asan/folio unit e2e
+	   LDFLAGS="-fsanitize=address,undefined" build/asan/folio unit e2e robust
 
 clean:
 	rm -rf $(BUILD)

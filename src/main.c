@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/confine.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
 #include "render/pdf.h"
@@ -35,6 +36,10 @@ static const char usage_text[] =
     "                        $FOLIO_FONTS, else fonts/ beside folio)\n"
     "      --max-pages N     fail when the document needs more than N pages\n"
     "                        (default 10000)\n"
+    "      --allow-path DIR  also let the document and style sheet read files\n"
+    "                        (images, fonts, @import) under DIR; by default only\n"
+    "                        the document's, the style sheet's and the fonts\n"
+    "                        folders are readable, and URLs are never fetched\n"
     "  -q, --quiet           print errors only (no warnings, no summary)\n"
     "  -h, --help            show this help and exit\n"
     "  -V, --version         show the version and exit\n"
@@ -116,7 +121,8 @@ static bool same_file(const char *a, const char *b)
            sa.st_ino == sb.st_ino;
 }
 
-int main(int argc, char **argv)
+/* `allow` has room for argc entries: the --allow-path folders. */
+static int run(int argc, char **argv, const char **allow)
 {
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
@@ -124,6 +130,7 @@ int main(int argc, char **argv)
         {"strict", no_argument, NULL, 'S'},
         {"fonts", required_argument, NULL, 'F'},
         {"max-pages", required_argument, NULL, 'M'},
+        {"allow-path", required_argument, NULL, 'A'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -132,6 +139,7 @@ int main(int argc, char **argv)
     const char *output = NULL, *style_path = NULL, *fonts_opt = NULL;
     bool strict = false, quiet = false;
     long max_pages = 10000;
+    int nallow = 0;
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:s:qhV", longopts, NULL)) != -1) {
@@ -148,6 +156,7 @@ int main(int argc, char **argv)
                 return usage_error("--max-pages needs a whole number of at least 1");
             break;
         }
+        case 'A': allow[nallow++] = optarg; break;
         case 'q': quiet = true; break;
         case 'h': fputs(usage_text, stdout); return 0;
         case 'V': printf("folio %s\n", FO_VERSION); return 0;
@@ -200,6 +209,7 @@ int main(int argc, char **argv)
     fo_sheet *sheet = NULL;
     fo_fonts *fonts = NULL;
     fo_display *dl = NULL;
+    fo_confine *confine = NULL;
     const char *name = from_stdin ? "<stdin>" : input;
 
     int err = read_all(input, &buf, &len);
@@ -223,6 +233,20 @@ int main(int argc, char **argv)
     if (!fonts_dir || fo_fonts_new(fonts_dir, &fonts, &diag) != FO_OK)
         goto done;
 
+    /* Confinement (base/confine.h): the folders folio may read resources
+     * from.  Built here for @import, @font-face and images to use. */
+    confine = fo_confine_new();
+    if (!confine || fo_confine_allow_file_dir(confine, input, &diag) != FO_CONFINE_OK ||
+        (style_path && fo_confine_allow_file_dir(confine, style_path, &diag) != FO_CONFINE_OK) ||
+        fo_confine_allow(confine, fonts_dir, "fonts folder", &diag) != FO_CONFINE_OK)
+        goto done;
+    for (int i = 0; i < nallow; i++) {
+        if (fo_confine_allow(confine, allow[i], NULL, &diag) != FO_CONFINE_OK) {
+            rc = EXIT_USAGE;
+            goto done;
+        }
+    }
+
     fo_layout_options lo = {.max_pages = (int)max_pages};
     if (fo_layout_document(doc, sheet, fonts, &lo, &dl, &diag) != FO_OK)
         goto done;
@@ -238,6 +262,7 @@ int main(int argc, char **argv)
     }
     rc = 0;
 done:
+    fo_confine_free(confine);
     fo_display_free(dl);
     fo_fonts_free(fonts);
     fo_sheet_free(sheet);
@@ -247,5 +272,17 @@ done:
     free(style_default);
     free(derived);
     fo_diag_dispose(&diag);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    const char **allow = calloc((size_t)argc + 1, sizeof *allow);
+    if (!allow) {
+        fputs("folio: error: out of memory\n", stderr);
+        return EXIT_DOC;
+    }
+    int rc = run(argc, argv, allow);
+    free(allow);
     return rc;
 }

@@ -202,6 +202,12 @@ ln -sf same.md "$OUT/same-link.pdf"
 "$FOLIO" -q "$OUT/same.md" -o "$OUT/same-link.pdf" 2>"$OUT/same2.err"; r=$?
 [ $r -eq 2 ] && [ "$(sha256sum <"$OUT/same.md")" = "$h" ] && ok || bad "output == input via a symlink: rc=$r"
 
+# ---- confinement ------------------------------------------------------------
+# --allow-path must name an existing folder (a usage error otherwise).
+expect_err allow-missing "$OUT/out.md" 2 'error: --allow-path .*/nonexistent: No such file' --allow-path "$OUT/nonexistent"
+expect_err allow-file "$OUT/out.md" 2 'error: --allow-path .*: not a folder' --allow-path "$OUT/out.md"
+expect_ok allow-ok "$OUT/out.md" '' -q --allow-path "$OUT"
+
 # ---- interruption ------------------------------------------------------------
 # SIGKILL midway never leaves a truncated PDF at the target and never
 # damages the previous one.
