@@ -101,7 +101,7 @@ check: all
 check-asan: deps fonts
 	@ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:malloc_context_size=40 \
 	 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
-	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ROBUST_SCALE=10 \
 	 $(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" \
 	   LDFLAGS="-fsanitize=address,undefined" build/asan/folio unit e2e robust
 
