@@ -117,6 +117,19 @@ gen olists.md 'print("".join("%s1. item%d\n" % ("   " * i, i) for i in range(300
 expect_ok olists300 "$OUT/olists.md" 'warning: blocks nested' &&
     { grep -q item299 "$OUT/olists300.txt" && ok || bad "olists300: text lost"; }
 
+# Deep inline nesting (emphasis, links, mixed) and quotes in list items,
+# 10 000 levels, on a 256 KB stack: no walk may recurse on depth.
+gen emph.md 'n = 10000; print("*a " * n + "innermost" + " b*" * n)'
+gen links.md 'n = 10000; print("[" * n + "innermost" + "](u)" * n)'
+gen mixed.md 'n = 10000; print("".join(("*", "**", "~~", "[")[i % 4] + "w " for i in range(n)) + "innermost")'
+gen quotelist.md 'print("> - " * 5000 + "innermost")'
+for f in emph links mixed quotelist; do
+    (ulimit -s 256 && exec timeout "$T" "$FOLIO" -q "$OUT/$f.md" -o "$OUT/deep-$f.pdf" 2>"$OUT/deep-$f.err")
+    r=$?
+    [ $r -eq 0 ] || { bad "deep-$f: exit $r on a 256 KB stack: $(tail -2 "$OUT/deep-$f.err")"; continue; }
+    valid "deep-$f" && { tr -d " \n" <"$OUT/deep-$f.txt" | grep -q innermost && ok || bad "deep-$f: text lost"; }
+done
+
 # A table of 1 000 columns: every cell laid out (no fixed cap), a warning.
 gen table.md '
 n = 1000
