@@ -11,6 +11,7 @@
 #include "doc/doc.h"
 #include "layout/layout.h"
 #include "render/pdf.h"
+#include "render/png.h"
 #include "style/style.h"
 #include "text/fonts.h"
 
@@ -21,13 +22,21 @@
 enum { EXIT_DOC = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
-    "Usage: folio [OPTIONS] INPUT.md -o OUTPUT.pdf\n"
+    "Usage: folio [OPTIONS] INPUT.md [-o OUTPUT.pdf] [--png DIR] [--contact-sheet FILE.png]\n"
     "Typeset a Markdown report (CommonMark + GFM, YAML front matter) into a\n"
     "paginated PDF.  INPUT may be '-' for standard input.\n"
     "\n"
     "Options:\n"
     "  -o, --output FILE     write the PDF to FILE (default: INPUT with .pdf;\n"
     "                        required when reading standard input)\n"
+    "      --png DIR         also (or, without -o, only) draw the pages as PNG\n"
+    "                        images DIR/page-001.png ... with cairo; DIR is\n"
+    "                        created when missing\n"
+    "      --dpi N           resolution of the --png images (default 96)\n"
+    "      --pages N[-M]     draw only pages N to M (1-based; 'N-' to the end)\n"
+    "                        for --png and --contact-sheet\n"
+    "      --contact-sheet FILE\n"
+    "                        draw every page as a thumbnail on one PNG image\n"
     "  -s, --style FILE      house style sheet (CSS subset; default:\n"
     "                        styles/default.css beside folio)\n"
     "      --strict          treat style-sheet warnings as errors\n"
@@ -127,11 +136,17 @@ int main(int argc, char **argv)
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
+        {"png", required_argument, NULL, 'P'},
+        {"dpi", required_argument, NULL, 'D'},
+        {"pages", required_argument, NULL, 'R'},
+        {"contact-sheet", required_argument, NULL, 'C'},
         {NULL, 0, NULL, 0},
     };
     const char *output = NULL, *style_path = NULL, *fonts_opt = NULL;
     bool strict = false, quiet = false;
     long max_pages = 10000;
+    const char *png_dir = NULL, *sheet_path = NULL;
+    fo_png_options pngo = {.dpi = 96};
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:s:qhV", longopts, NULL)) != -1) {
@@ -149,6 +164,20 @@ int main(int argc, char **argv)
             break;
         }
         case 'q': quiet = true; break;
+        case 'P': png_dir = optarg; break;
+        case 'C': sheet_path = optarg; break;
+        case 'D': {
+            char *end;
+            errno = 0;
+            pngo.dpi = strtod(optarg, &end);
+            if (errno || *end || end == optarg || !(pngo.dpi >= 1 && pngo.dpi <= FO_PNG_MAX_DPI))
+                return usage_error("--dpi needs a resolution from 1 to 2400");
+            break;
+        }
+        case 'R':
+            if (!fo_png_parse_pages(optarg, &pngo.first_page, &pngo.last_page))
+                return usage_error("--pages needs N, N-M or N- (pages count from 1)");
+            break;
         case 'h': fputs(usage_text, stdout); return 0;
         case 'V': printf("folio %s\n", FO_VERSION); return 0;
         case ':': {
@@ -170,7 +199,7 @@ int main(int argc, char **argv)
     const char *input = argv[optind];
     bool from_stdin = strcmp(input, "-") == 0;
     char *derived = NULL;
-    if (!output) {
+    if (!output && !png_dir && !sheet_path) {
         if (from_stdin)
             return usage_error("reading standard input needs -o OUTPUT.pdf");
         size_t n = strlen(input);
@@ -185,7 +214,7 @@ int main(int argc, char **argv)
         strcat(derived, ".pdf");
         output = derived;
     }
-    if (!from_stdin && (strcmp(input, output) == 0 || same_file(input, output))) {
+    if (!from_stdin && output && (strcmp(input, output) == 0 || same_file(input, output))) {
         free(derived);
         return usage_error("the output would overwrite the input");
     }
@@ -227,10 +256,23 @@ int main(int argc, char **argv)
     if (fo_layout_document(doc, sheet, fonts, &lo, &dl, &diag) != FO_OK)
         goto done;
 
+    /* one layout, up to three outputs */
+    if (png_dir || sheet_path) {
+        int npng = 0;
+        if (png_dir && fo_png_write_pages(dl, png_dir, &pngo, &npng, &diag) != FO_OK)
+            goto done;
+        if (sheet_path && fo_png_contact_sheet(dl, sheet_path, &pngo, &diag) != FO_OK)
+            goto done;
+        if (!quiet && png_dir)
+            fprintf(stderr, "folio: wrote %d page image%s to %s\n", npng, npng == 1 ? "" : "s",
+                    png_dir);
+        if (!quiet && sheet_path)
+            fprintf(stderr, "folio: wrote %s\n", sheet_path);
+    }
     fo_pdf_options po = {.compress = true, .creator = "folio " FO_VERSION};
-    if (fo_pdf_write(dl, output, &po, &diag) != FO_OK)
+    if (output && fo_pdf_write(dl, output, &po, &diag) != FO_OK)
         goto done;
-    if (!quiet) {
+    if (!quiet && output) {
         struct stat st;
         long size = stat(output, &st) == 0 ? (long)st.st_size : 0;
         fprintf(stderr, "folio: wrote %s (%d page%s, %ld bytes)\n", output, dl->npages,
