@@ -6,8 +6,10 @@
  * loaded once per fo_face (unhinted, grey anti-aliasing, as layout measured
  * them), at exactly the pen positions the display list gives (run origin +
  * sum of advances + each glyph's offsets).  Rectangles and lines use the same
- * geometry as the PDF backend (butt caps, miter joins).  Links, anchors and
- * outline entries have no picture and are skipped.
+ * geometry as the PDF backend (butt caps, miter joins), with the stroke
+ * adjustment PDF viewers apply: horizontal and vertical strokes cover whole
+ * device pixels, at least one (a rule moves by at most half a pixel).  Links,
+ * anchors and outline entries have no picture and are skipped.
  *
  * Units: the display list is in points (1/72 in); `dpi` sets pixels per inch,
  * so a page of W pt is ceil(W × dpi / 72) pixels wide.
