@@ -361,6 +361,30 @@ static fo_status on_end_page_sheet(void *ctx, int page_no)
 
 /* ---- entry points ------------------------------------------------------ */
 
+/* Creates `dir` and any missing parents (as mkdir -p).  0 or an errno. */
+static int make_dirs(const char *dir)
+{
+    char *p = strdup(dir);
+    if (!p)
+        return ENOMEM;
+    int err = 0;
+    for (char *s = p + 1;; s++) {
+        if (*s != '/' && *s != '\0')
+            continue;
+        char c = *s;
+        *s = '\0';
+        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+            err = errno;
+            break;
+        }
+        *s = c;
+        if (!c)
+            break;
+    }
+    free(p);
+    return err;
+}
+
 /* Resolves the page range of `opt` against `d`; reports an empty range. */
 static fo_status select_pages(const fo_display *d, const fo_png_options *opt,
                               int *first, int *last, fo_diag *diag)
@@ -422,8 +446,9 @@ fo_status fo_png_write_pages(const fo_display *d, const char *dir,
     if ((st = select_pages(d, opt, &w.first, &w.last, diag)) != FO_OK)
         return st;
     w.scale = dpi / 72.0;
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-        fo_error(diag, NULL, 0, 0, "cannot create folder %s: %s", dir, strerror(errno));
+    int err = *dir ? make_dirs(dir) : ENOENT;
+    if (err) {
+        fo_error(diag, NULL, 0, 0, "cannot create folder %s: %s", dir, strerror(err));
         return FO_ERR_IO;
     }
     struct stat sb;
