@@ -102,7 +102,7 @@ update-refs: all $(BUILD)/tests/imgdiff
 
 # Page 1 of the report in every house style, for the README (docs/previews/).
 previews: all
-	@sh tests/ref/previews.sh $(BUILD)/folio
+	@sh scripts/previews.sh $(BUILD)/folio
 
 check: all
 	@$(MAKE) --no-print-directory unit
