@@ -82,6 +82,7 @@ $(BUILD)/tests/mdwords: tests/tools/mdwords.c $(BUILD)/.deps-ok
 
 e2e: all $(BUILD)/tests/mdwords
 	@sh tests/pdf/run.sh $(BUILD)/folio
+	@sh tests/png/cli.sh $(BUILD)/folio
 
 # Image tests (tests/png, tests/ref): imgdiff compares two PNG pages.
 $(BUILD)/tests/imgdiff: tests/tools/imgdiff.c $(BUILD)/.deps-ok
