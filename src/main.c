@@ -147,6 +147,7 @@ int main(int argc, char **argv)
     bool strict = false, quiet = false;
     long max_pages = 10000;
     const char *png_dir = NULL, *sheet_path = NULL;
+    bool dpi_set = false, pages_set = false;
     fo_png_options pngo = {.dpi = 96};
     int c;
     opterr = 0;
@@ -170,12 +171,14 @@ int main(int argc, char **argv)
         case 'D': {
             char *end;
             errno = 0;
+            dpi_set = true;
             pngo.dpi = strtod(optarg, &end);
             if (errno || *end || end == optarg || !(pngo.dpi >= 1 && pngo.dpi <= FO_PNG_MAX_DPI))
                 return usage_error("--dpi needs a resolution from 1 to 2400");
             break;
         }
         case 'R':
+            pages_set = true;
             if (!fo_png_parse_pages(optarg, &pngo.first_page, &pngo.last_page))
                 return usage_error("--pages needs N, N-M or N- (pages count from 1)");
             break;
@@ -193,6 +196,10 @@ int main(int argc, char **argv)
         }
         }
     }
+    if (!quiet && dpi_set && !png_dir)
+        fputs("folio: warning: --dpi applies to --png only\n", stderr);
+    if (!quiet && pages_set && !png_dir && !sheet_path)
+        fputs("folio: warning: --pages applies to --png and --contact-sheet only\n", stderr);
     if (optind >= argc)
         return usage_error("no input file");
     if (optind + 1 < argc)
