@@ -2,6 +2,7 @@
  * See png.h.  Faces are loaded in png_font.c. */
 #include "png.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -385,6 +386,32 @@ static int make_dirs(const char *dir)
     return err;
 }
 
+/* Removes DIR/page-NNN.png files numbered past the document's last page,
+ * left by an earlier run of a longer document: they would be taken for pages
+ * of this one.  Other files are left alone. */
+static void remove_stale_pages(const char *dir, int npages)
+{
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return;
+    struct dirent *e;
+    while ((e = readdir(dp)) != NULL) {
+        int n, end = 0;
+        if (sscanf(e->d_name, "page-%d.png%n", &n, &end) != 1 || end == 0 ||
+            e->d_name[end] != '\0' || n <= npages || strncmp(e->d_name, "page-", 5) != 0 ||
+            strspn(e->d_name + 5, "0123456789") < 3)
+            continue;
+        size_t len = strlen(dir) + strlen(e->d_name) + 2;
+        char *path = malloc(len);
+        if (path) {
+            snprintf(path, len, "%s/%s", dir, e->d_name);
+            unlink(path);
+            free(path);
+        }
+    }
+    closedir(dp);
+}
+
 /* Resolves the page range of `opt` against `d`; reports an empty range. */
 static fo_status select_pages(const fo_display *d, const fo_png_options *opt,
                               int *first, int *last, fo_diag *diag)
@@ -457,6 +484,8 @@ fo_status fo_png_write_pages(const fo_display *d, const char *dir,
         return FO_ERR_IO;
     }
     st = render(d, &w, on_end_page_file);
+    if (st == FO_OK)
+        remove_stale_pages(dir, d->npages);
     if (written)
         *written = w.written;
     return st;

@@ -42,7 +42,8 @@ bool fo_png_parse_pages(const char *s, int *first, int *last);
  * (numbered by page number in the document, three digits at least).  DIR is
  * created when missing, with its parents (as mkdir -p).  Each file is
  * written to a temporary file in DIR and renamed into place, so a failure
- * never leaves a truncated PNG.  `opt` may be NULL (96 dpi, every page).  Errors:
+ * never leaves a truncated PNG.  Files DIR/page-NNN.png numbered past the
+ * document's last page (left by an earlier, longer document) are removed.  `opt` may be NULL (96 dpi, every page).  Errors:
  * FO_ERR_FONT when a face cannot be loaded (the message names the file),
  * FO_ERR_IO when a file cannot be written or the range selects no page,
  * FO_ERR_LIMIT when the image would be too large, FO_ERR_NOMEM; each is

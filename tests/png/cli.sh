@@ -35,6 +35,11 @@ cp "$MD" "$OUT/only.md"
 "$FOLIO" -q "$OUT/only.md" $STYLE --png "$OUT/only/nested" 2>"$OUT/only.err"
 [ $? -eq 0 ] && [ ! -e "$OUT/only.pdf" ] && [ "$(size "$OUT/only/nested/page-001.png")" = 794x1123 ] && ok || bad "--png alone: $(cat "$OUT/only.err") $(size "$OUT/only/nested/page-001.png")"
 
+# page images of an earlier, longer document are removed; other files stay
+: >"$OUT/r/page-099.png"; : >"$OUT/r/notes.png"
+"$FOLIO" -q "$MD" $STYLE --png "$OUT/r" --pages 1 --dpi 36
+[ ! -e "$OUT/r/page-099.png" ] && [ -e "$OUT/r/notes.png" ] && [ -e "$OUT/r/page-002.png" ] && ok || bad "stale page images: $(ls "$OUT/r")"
+
 # --pages and --dpi
 "$FOLIO" -q "$MD" $STYLE --png "$OUT/p2" --pages 2 --dpi 144 2>"$OUT/p2.err"
 [ "$(ls "$OUT/p2")" = page-002.png ] && [ "$(size "$OUT/p2/page-002.png")" = 1191x1684 ] && ok || bad "--pages 2 --dpi 144: $(ls "$OUT/p2") $(size "$OUT/p2/page-002.png") $(cat "$OUT/p2.err")"
