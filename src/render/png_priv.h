@@ -28,4 +28,21 @@ void fo_png_fonts_apply_options(cairo_t *cr);
 /* Releases the table.  Accepts NULL. */
 void fo_png_fonts_free(fo_png_fonts *f);
 
+/* Raster images (png_image.c), for FO_ITEM_IMAGE once the display list has
+ * it: the decoded pixels come from render/image.h (fo_image_pixels_read). */
+
+/* A cairo surface of `width` × `height` px from 8-bit pixels: `rgb` holds
+ * width*height*3 bytes, row by row; `alpha` width*height bytes, or NULL for
+ * an opaque image (RGB24).  Alpha is premultiplied, as cairo requires.
+ * Returns a new surface the caller destroys, or NULL when out of memory or
+ * a side is outside 1..32767 px. */
+cairo_surface_t *fo_png_surface_from_rgb(int width, int height, const unsigned char *rgb,
+                                         const unsigned char *alpha);
+
+/* Paints `img` stretched into the box (x, y, w, h) in the user space of `cr`
+ * (pt on a page), smoothed, edges padded rather than faded.  Draws nothing
+ * for an empty box. */
+void fo_png_draw_image(cairo_t *cr, cairo_surface_t *img, double x, double y, double w,
+                       double h);
+
 #endif

@@ -28,6 +28,7 @@
 
 #include "render/display.h"
 #include "render/png.h"
+#include "render/png_priv.h"
 
 #define DEJAVU "fonts/DejaVuSans.ttf"
 
@@ -379,6 +380,48 @@ static void test_missing_font(void **state)
     fo_display_free(d);
 }
 
+/* Image pixels: alpha premultiplied, drawn stretched into their box with
+ * the edges padded. */
+static void test_image_pixels(void **state)
+{
+    (void)state;
+    /* 2 × 1: opaque red, then green at half alpha */
+    const unsigned char rgb[] = {255, 0, 0, 0, 255, 0};
+    const unsigned char alpha[] = {255, 128};
+    cairo_surface_t *im = fo_png_surface_from_rgb(2, 1, rgb, alpha);
+    assert_non_null(im);
+    assert_int_equal(cairo_image_surface_get_format(im), CAIRO_FORMAT_ARGB32);
+    const uint32_t *p = (const uint32_t *)cairo_image_surface_get_data(im);
+    assert_int_equal(p[0], 0xffff0000u);
+    assert_int_equal(p[1], 0x80008000u); /* 255 × 128/255 = 128 */
+    assert_null(fo_png_surface_from_rgb(0, 1, rgb, NULL));
+    cairo_surface_t *opaque = fo_png_surface_from_rgb(2, 1, rgb, NULL);
+    assert_int_equal(cairo_image_surface_get_format(opaque), CAIRO_FORMAT_RGB24);
+    cairo_surface_destroy(opaque);
+
+    /* on a white 40 × 20 px page, into the box (10, 5, 20, 10) */
+    cairo_surface_t *page = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 40, 20);
+    cairo_t *cr = cairo_create(page);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    fo_png_draw_image(cr, im, 10, 5, 20, 10);
+    cairo_destroy(cr);
+    cairo_surface_flush(page);
+    img m = {page, 40, 20, cairo_image_surface_get_stride(page),
+             cairo_image_surface_get_data(page)};
+    assert_int_equal(px(&m, 11, 6), 0xff0000);  /* left half red, to its edge */
+    assert_int_equal(px(&m, 10, 14), 0xff0000);
+    uint32_t v = px(&m, 28, 13);                 /* right half: green over white */
+    assert_true(abs((int)((v >> 16) & 255) - 127) <= 2);
+    assert_int_equal((v >> 8) & 255, 255);
+    assert_int_equal(px(&m, 9, 10), 0xffffff);   /* nothing outside the box */
+    assert_int_equal(px(&m, 30, 10), 0xffffff);
+    assert_int_equal(px(&m, 20, 4), 0xffffff);
+    assert_int_equal(px(&m, 20, 15), 0xffffff);
+    cairo_surface_destroy(page);
+    cairo_surface_destroy(im);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -387,6 +430,7 @@ int main(void)
         cmocka_unit_test(test_glyph_positions),
         cmocka_unit_test(test_pages_and_sheet),
         cmocka_unit_test(test_missing_font),
+        cmocka_unit_test(test_image_pixels),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
