@@ -30,6 +30,7 @@ static const char usage_text[] =
     "                        required when reading standard input)\n"
     "  -s, --style FILE      house style sheet (CSS subset; default:\n"
     "                        styles/default.css beside folio)\n"
+    "  -u, --user-style FILE user style sheet, cascaded over the house style\n"
     "      --strict          treat style-sheet warnings as errors\n"
     "      --fonts DIR       folder of bundled fonts and fonts.conf (default:\n"
     "                        $FOLIO_FONTS, else fonts/ beside folio)\n"
@@ -121,6 +122,7 @@ int main(int argc, char **argv)
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"style", required_argument, NULL, 's'},
+        {"user-style", required_argument, NULL, 'u'},
         {"strict", no_argument, NULL, 'S'},
         {"fonts", required_argument, NULL, 'F'},
         {"max-pages", required_argument, NULL, 'M'},
@@ -129,15 +131,16 @@ int main(int argc, char **argv)
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
-    const char *output = NULL, *style_path = NULL, *fonts_opt = NULL;
+    const char *output = NULL, *style_path = NULL, *fonts_opt = NULL, *user_path = NULL;
     bool strict = false, quiet = false;
     long max_pages = 10000;
     int c;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:s:qhV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:s:u:qhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': output = optarg; break;
         case 's': style_path = optarg; break;
+        case 'u': user_path = optarg; break;
         case 'S': strict = true; break;
         case 'F': fonts_opt = optarg; break;
         case 'M': {
@@ -215,6 +218,10 @@ int main(int argc, char **argv)
     if (!style_path)
         style_path = style_default = default_style();
     if (style_path && fo_sheet_load(style_path, strict, &sheet, &diag) != FO_OK)
+        goto done;
+    if (user_path && !sheet && fo_sheet_parse("", 0, NULL, strict, &sheet, &diag) != FO_OK)
+        goto done;
+    if (user_path && fo_sheet_add_user(sheet, user_path, strict, &diag) != FO_OK)
         goto done;
     if (strict && diag.errors)
         goto done;

@@ -61,10 +61,13 @@ static void consider(const fo_sheet *s, const uint32_t *items, size_t n,
         const fo_rule_entry *e = &s->entries[items[k]];
         if (!fo_selector_matches(e->sel, elem))
             continue;
-        uint64_t spec = (uint64_t)e->sel->specificity << 40;
+        /* importance (bit 63), origin (60-61), specificity (20 bits from
+         * 36), order of appearance (decl index < 2^32) */
+        uint64_t spec = (uint64_t)(e->sel->specificity & 0xfffff) << 36;
         for (uint32_t d = e->decl_begin; d < e->decl_end; d++) {
             const fo_decl *decl = &s->decls[d];
-            uint64_t key = (uint64_t)decl->important << 62 | spec | d;
+            uint64_t key = (uint64_t)decl->important << 63 |
+                           (uint64_t)(decl->origin & 3) << 60 | spec | d;
             if (!w->value[decl->prop] || key > w->key[decl->prop]) {
                 w->value[decl->prop] = &decl->value;
                 w->key[decl->prop] = key;

@@ -10,8 +10,22 @@
 
 #include "css_parse.h"
 
+/* The chain of sheets being read, outermost first, for @import cycle
+ * detection (canonical paths, malloc'd). */
+typedef struct import_ctx {
+    char *stack[FO_IMPORT_MAX_DEPTH];
+    int depth;
+    fo_diag *diag;
+    bool strict;
+    int problems; /* warnings (strict errors) over all files */
+    bool failed;  /* an error that fails the whole sheet (missing import) */
+} import_ctx;
+
 typedef struct builder {
     fo_sheet *s;
+    import_ctx *ic;
+    fo_origin origin;
+    bool rules_seen; /* a rule other than @charset/@import was read */
     fo_css_parser p;
     fo_css_reporter rep;
     const char *text;
@@ -141,6 +155,7 @@ static void style_rule(builder *bd, const fo_css_rule *r)
         case FO_PROP_OK:
             for (int k = 0; k < n; k++) {
                 d[k].important = it.important;
+                d[k].origin = (uint8_t)bd->origin;
                 if (!push_decl(bd, &d[k]))
                     bd->status = FO_ERR_NOMEM;
             }
@@ -199,16 +214,99 @@ static void page_rule(builder *bd, const fo_css_rule *r)
     }
 }
 
+static fo_status parse_into(fo_sheet *s, const char *text, size_t len,
+                            const char *path, fo_origin origin, import_ctx *ic);
+static fo_status load_into(fo_sheet *s, const char *path, fo_origin origin,
+                           import_ctx *ic, const char *from, int line, int col);
+
+/* The imported file's path: `url` as written when absolute, else relative
+ * to the directory of the importing sheet `from` (the working directory
+ * for built-in text).  Returns a malloc'd string or NULL. */
+static char *resolve_relative(const char *from, const char *url)
+{
+    size_t dirlen = 0;
+    if (url[0] != '/' && from) {
+        const char *slash = strrchr(from, '/');
+        if (slash)
+            dirlen = (size_t)(slash - from) + 1;
+    }
+    size_t n = strlen(url);
+    char *out = malloc(dirlen + n + 1);
+    if (!out)
+        return NULL;
+    memcpy(out, from ? from : "", dirlen);
+    memcpy(out + dirlen, url, n + 1);
+    return out;
+}
+
+/* @import "file.css"; / @import url(file.css); (CSS Cascade 4 §2.1).  The
+ * imported sheet's rules take its place in source order, so the importing
+ * sheet's later rules win ties.  Media queries, layer() and supports() are
+ * not supported: such an import is skipped with a warning. */
+static void import_rule(builder *bd, const fo_css_rule *r)
+{
+    if (bd->rules_seen) {
+        fo_css_warn(&bd->rep, r->line, r->col,
+                    "@import after other rules is ignored (CSS Cascade 4 §2.1); "
+                    "move it to the top of the sheet");
+        return;
+    }
+    if (r->has_block) {
+        fo_css_warn(&bd->rep, r->line, r->col, "@import with a block; skipped");
+        return;
+    }
+    fo_vcur c = {bd->p.tok, r->prelude_begin, r->prelude_end, NULL};
+    const fo_css_token *t = fo_vcur_next(&c);
+    const char *url = NULL;
+    if (t && (t->type == FO_TOK_STRING || t->type == FO_TOK_URL)) {
+        url = t->value;
+    } else if (t && t->type == FO_TOK_FUNCTION && fo_css_ascii_eq(t->value, "url")) {
+        const fo_css_token *a = fo_vcur_next(&c);
+        const fo_css_token *close = fo_vcur_next(&c);
+        if (a && a->type == FO_TOK_STRING && close && close->type == FO_TOK_RPAREN)
+            url = a->value;
+    }
+    if (!url || !*url) {
+        fo_css_warn(&bd->rep, r->line, r->col,
+                    "@import needs a file name: @import \"base.css\"; skipped");
+        return;
+    }
+    if (!fo_vcur_done(&c)) {
+        const fo_css_token *m = fo_vcur_peek(&c);
+        fo_css_warn(&bd->rep, m->line, m->col,
+                    "media queries, layer() and supports() on @import are not "
+                    "supported; import skipped");
+        return;
+    }
+    char *file = resolve_relative(bd->s->path_current, url);
+    if (!file) {
+        bd->status = FO_ERR_NOMEM;
+        return;
+    }
+    const char *saved = bd->s->path_current;
+    fo_status st = load_into(bd->s, file, bd->origin, bd->ic, bd->rep.path,
+                             t->line, t->col);
+    bd->s->path_current = saved;
+    free(file);
+    if (st == FO_ERR_NOMEM || st == FO_ERR_LIMIT)
+        bd->status = st;
+}
+
 static void at_rule(builder *bd, const fo_css_rule *r)
 {
-    static const char *const later[] = {"import", "font-face", "media", "supports",
+    static const char *const later[] = {"font-face", "media", "supports",
                                         "namespace", "layer", "counter-style"};
-    if (fo_css_ascii_eq(r->name, "page")) {
-        page_rule(bd, r);
+    if (fo_css_ascii_eq(r->name, "import")) {
+        import_rule(bd, r);
         return;
     }
     if (fo_css_ascii_eq(r->name, "charset"))
         return; /* encoding is always UTF-8 */
+    bd->rules_seen = true;
+    if (fo_css_ascii_eq(r->name, "page")) {
+        page_rule(bd, r);
+        return;
+    }
     for (size_t k = 0; k < sizeof later / sizeof later[0]; k++) {
         if (fo_css_ascii_eq(r->name, later[k])) {
             fo_css_warn(&bd->rep, r->line, r->col,
@@ -288,25 +386,21 @@ static fo_status build_index(fo_sheet *s)
     return FO_OK;
 }
 
-fo_status fo_sheet_parse(const char *text, size_t len, const char *path,
-                         bool strict, fo_sheet **out, fo_diag *diag)
+/* Reads one sheet's text into `s` (rules appended in source order). */
+static fo_status parse_into(fo_sheet *s, const char *text, size_t len,
+                            const char *path, fo_origin origin, import_ctx *ic)
 {
-    *out = NULL;
-    fo_sheet *s = calloc(1, sizeof *s);
-    if (!s || !(s->arena = fo_arena_new())) {
-        free(s);
-        fo_error(diag, NULL, 0, 0, "out of memory reading a style sheet");
+    builder bd = {.s = s, .ic = ic, .origin = origin, .text = text, .status = FO_OK};
+    const char *name = NULL;
+    if (path && !(name = fo_arena_strdup(s->arena, path)))
         return FO_ERR_NOMEM;
-    }
-    fo_page_builder_init(&s->page);
-    builder bd = {.s = s, .text = text, .status = FO_OK};
-    if (path && !(s->path = fo_arena_strdup(s->arena, path)))
-        bd.status = FO_ERR_NOMEM;
-    bd.rep = (fo_css_reporter){diag, s->path, strict, 0};
+    if (!s->path)
+        s->path = (char *)name;
+    s->path_current = name;
+    bd.rep = (fo_css_reporter){ic->diag, name, ic->strict, 0};
 
     fo_css_token_list toks = {0};
-    if (bd.status == FO_OK)
-        bd.status = fo_css_tokenize(text ? text : "", text ? len : 0, s->arena, &bd.rep, &toks);
+    bd.status = fo_css_tokenize(text ? text : "", text ? len : 0, s->arena, &bd.rep, &toks);
     bool parser_ready = false;
     if (bd.status == FO_OK) {
         bd.status = fo_css_parser_init(&bd.p, &toks, &bd.rep);
@@ -317,42 +411,31 @@ fo_status fo_sheet_parse(const char *text, size_t len, const char *path,
         fo_css_rule r;
         while (bd.status == FO_OK &&
                fo_css_next_rule(&bd.p, &pos, bd.p.count - 1, true, &r)) {
-            if (r.is_at)
+            if (r.is_at) {
                 at_rule(&bd, &r);
-            else
+            } else {
+                bd.rules_seen = true;
                 style_rule(&bd, &r);
+            }
         }
     }
-    if (bd.status == FO_OK)
-        bd.status = build_index(s);
     if (parser_ready)
         fo_css_parser_dispose(&bd.p);
     fo_css_token_list_free(&toks);
     free(bd.warned);
-
-    if (bd.status == FO_ERR_NOMEM)
-        fo_error(diag, NULL, 0, 0, "out of memory reading style sheet %s",
-                 path ? path : "(built-in)");
-    else if (bd.status == FO_ERR_LIMIT)
-        fo_error(diag, NULL, 0, 0, "style sheet %s is too large (over %u bytes)",
-                 path ? path : "(built-in)", FO_CSS_MAX_INPUT);
-    else if (strict && bd.rep.count > 0)
-        bd.status = FO_ERR_STYLE;
-    if (bd.status != FO_OK) {
-        fo_sheet_free(s);
-        return bd.status;
-    }
-    *out = s;
-    return FO_OK;
+    ic->problems += bd.rep.count;
+    return bd.status;
 }
 
-fo_status fo_sheet_load(const char *path, bool strict, fo_sheet **out,
-                        fo_diag *diag)
+/* Reads the file at `path` into a malloc'd buffer.  FO_ERR_IO with errno
+ * in *err when it cannot be read. */
+static fo_status read_file(const char *path, char **out, size_t *outlen, int *err)
 {
     *out = NULL;
+    *outlen = 0;
     FILE *f = fopen(path, "rb");
     if (!f) {
-        fo_error(diag, NULL, 0, 0, "cannot read %s: %s", path, strerror(errno));
+        *err = errno;
         return FO_ERR_IO;
     }
     char *buf = NULL;
@@ -364,7 +447,6 @@ fo_status fo_sheet_load(const char *path, bool strict, fo_sheet **out,
             if (!p) {
                 free(buf);
                 fclose(f);
-                fo_error(diag, NULL, 0, 0, "out of memory reading %s", path);
                 return FO_ERR_NOMEM;
             }
             buf = p;
@@ -372,21 +454,165 @@ fo_status fo_sheet_load(const char *path, bool strict, fo_sheet **out,
         }
         size_t got = fread(buf + len, 1, cap - len, f);
         len += got;
-        if (got == 0)
-            break;
-        if (len > FO_CSS_MAX_INPUT)
+        if (got == 0 || len > FO_CSS_MAX_INPUT)
             break;
     }
-    int failed = ferror(f), err = errno;
+    int failed = ferror(f);
+    *err = errno;
     fclose(f);
     if (failed) {
         free(buf);
-        fo_error(diag, NULL, 0, 0, "cannot read %s: %s", path, strerror(err ? err : EIO));
+        if (!*err)
+            *err = EIO;
         return FO_ERR_IO;
     }
-    fo_status st = fo_sheet_parse(buf, len, path, strict, out, diag);
+    *out = buf;
+    *outlen = len;
+    return FO_OK;
+}
+
+/* Loads the file `path` into `s`.  `from`/`line`/`col` locate the @import
+ * that asked for it (from = NULL for a top-level sheet): a file that cannot
+ * be read is then reported there.  Cycles (a file importing itself,
+ * directly or not) are reported and the repeated import skipped. */
+static fo_status load_into(fo_sheet *s, const char *path, fo_origin origin,
+                           import_ctx *ic, const char *from, int line, int col)
+{
+    char *canon = realpath(path, NULL);
+    if (!canon) {
+        int err = errno;
+        if (err == ENOMEM)
+            return FO_ERR_NOMEM;
+        if (from)
+            fo_error(ic->diag, from, line, col, "cannot import %s: %s", path, strerror(err));
+        else
+            fo_error(ic->diag, NULL, 0, 0, "cannot read %s: %s", path, strerror(err));
+        ic->failed = true;
+        return FO_ERR_IO;
+    }
+    for (int k = 0; k < ic->depth; k++) {
+        if (strcmp(ic->stack[k], canon) == 0) {
+            fo_css_reporter rep = {ic->diag, from, ic->strict, 0};
+            fo_css_warn(&rep, line, col, "@import cycle: %s imports itself%s%s; skipped",
+                        path, k + 1 < ic->depth ? " through " : "",
+                        k + 1 < ic->depth ? ic->stack[k + 1] : "");
+            ic->problems += rep.count;
+            free(canon);
+            return FO_OK;
+        }
+    }
+    if (ic->depth == FO_IMPORT_MAX_DEPTH) {
+        fo_error(ic->diag, from, line, col, "@import nested more than %d deep",
+                 FO_IMPORT_MAX_DEPTH);
+        ic->failed = true;
+        free(canon);
+        return FO_ERR_LIMIT;
+    }
+    char *buf;
+    size_t len;
+    int err = 0;
+    fo_status st = read_file(path, &buf, &len, &err);
+    if (st == FO_ERR_NOMEM) {
+        free(canon);
+        return st;
+    }
+    if (st != FO_OK) {
+        if (from)
+            fo_error(ic->diag, from, line, col, "cannot import %s: %s", path, strerror(err));
+        else
+            fo_error(ic->diag, NULL, 0, 0, "cannot read %s: %s", path, strerror(err));
+        ic->failed = true;
+        free(canon);
+        return FO_ERR_IO;
+    }
+    ic->stack[ic->depth++] = canon;
+    st = parse_into(s, buf, len, path, origin, ic);
+    free(ic->stack[--ic->depth]);
     free(buf);
     return st;
+}
+
+static fo_sheet *sheet_new(void)
+{
+    fo_sheet *s = calloc(1, sizeof *s);
+    if (!s || !(s->arena = fo_arena_new())) {
+        free(s);
+        return NULL;
+    }
+    fo_page_builder_init(&s->page);
+    return s;
+}
+
+/* Ends a parse: the index, the messages for fatal statuses, strictness. */
+static fo_status finish(fo_sheet *s, fo_status st, import_ctx *ic, const char *path)
+{
+    if (st == FO_OK)
+        st = build_index(s);
+    if (st == FO_ERR_NOMEM)
+        fo_error(ic->diag, NULL, 0, 0, "out of memory reading style sheet %s",
+                 path ? path : "(built-in)");
+    else if (st == FO_ERR_LIMIT && !ic->failed)
+        fo_error(ic->diag, NULL, 0, 0, "style sheet %s is too large (over %u bytes)",
+                 path ? path : "(built-in)", FO_CSS_MAX_INPUT);
+    else if (st == FO_OK && ic->failed)
+        st = FO_ERR_STYLE;
+    else if (st == FO_OK && ic->strict && ic->problems > 0)
+        st = FO_ERR_STYLE;
+    return st;
+}
+
+fo_status fo_sheet_parse(const char *text, size_t len, const char *path,
+                         bool strict, fo_sheet **out, fo_diag *diag)
+{
+    *out = NULL;
+    fo_sheet *s = sheet_new();
+    if (!s) {
+        fo_error(diag, NULL, 0, 0, "out of memory reading a style sheet");
+        return FO_ERR_NOMEM;
+    }
+    import_ctx ic = {.diag = diag, .strict = strict};
+    fo_status st = parse_into(s, text, len, path, FO_ORIGIN_HOUSE, &ic);
+    st = finish(s, st, &ic, path);
+    if (st != FO_OK) {
+        fo_sheet_free(s);
+        return st;
+    }
+    *out = s;
+    return FO_OK;
+}
+
+fo_status fo_sheet_load(const char *path, bool strict, fo_sheet **out,
+                        fo_diag *diag)
+{
+    *out = NULL;
+    fo_sheet *s = sheet_new();
+    if (!s) {
+        fo_error(diag, NULL, 0, 0, "out of memory reading %s", path);
+        return FO_ERR_NOMEM;
+    }
+    import_ctx ic = {.diag = diag, .strict = strict};
+    fo_status st = load_into(s, path, FO_ORIGIN_HOUSE, &ic, NULL, 0, 0);
+    if (st != FO_ERR_IO) /* FO_ERR_IO: the file itself, reported */
+        st = finish(s, st, &ic, path);
+    if (st != FO_OK) {
+        fo_sheet_free(s);
+        return st;
+    }
+    *out = s;
+    return FO_OK;
+}
+
+fo_status fo_sheet_add_user(fo_sheet *sheet, const char *path, bool strict,
+                            fo_diag *diag)
+{
+    import_ctx ic = {.diag = diag, .strict = strict};
+    const char *keep = sheet->path;
+    fo_status st = load_into(sheet, path, FO_ORIGIN_USER, &ic, NULL, 0, 0);
+    sheet->path = (char *)keep;
+    if (st == FO_ERR_IO)
+        return st; /* reported */
+    sheet->nuniversal = 0; /* the index is rebuilt over all entries */
+    return finish(sheet, st, &ic, path);
 }
 
 void fo_sheet_free(fo_sheet *sheet)

@@ -34,7 +34,8 @@ typedef struct fo_bucket {
 
 struct fo_sheet {
     fo_arena *arena;    /* selectors, strings, index */
-    char *path;         /* in the arena; may be NULL */
+    char *path;         /* in the arena; may be NULL: the first sheet read */
+    const char *path_current; /* the file being read (for @import) */
     fo_decl *decls;     /* malloc'd, source order */
     size_t ndecls, cap_decls;
     fo_rule_entry *entries; /* malloc'd */
@@ -47,6 +48,9 @@ struct fo_sheet {
     size_t nuniversal;
     fo_page_builder page;
 };
+
+/* Deepest @import nesting accepted. */
+#define FO_IMPORT_MAX_DEPTH 32
 
 /* Hash of a bucket key (FNV-1a; types hashed lowercase). */
 uint32_t fo_bucket_hash(const char *key, size_t len, bool is_class);

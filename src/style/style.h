@@ -93,9 +93,26 @@ fo_status fo_sheet_parse(const char *text, size_t len, const char *path,
 
 /* Reads the file at `path` and parses it as fo_sheet_parse does.  A file
  * that cannot be read is `folio: error: cannot read PATH: reason` and
- * FO_ERR_IO. */
+ * FO_ERR_IO.
+ *
+ * `@import "f.css";` / `@import url(f.css);` (CSS Cascade 4 §2.1) at the
+ * top of a sheet reads f.css, resolved relative to the importing sheet's
+ * directory, in its place: its rules come first in source order.  An
+ * import that cannot be read is `sheet:line:col: error: cannot import
+ * ...` and makes the call fail with FO_ERR_STYLE; a cycle (a sheet that
+ * imports itself, directly or not) is a warning and the repeated import is
+ * skipped; imports nest at most FO_IMPORT_MAX_DEPTH (32) deep.  @import
+ * after other rules, or with media queries, is a warning and skipped. */
 fo_status fo_sheet_load(const char *path, bool strict, fo_sheet **out,
                         fo_diag *diag);
+
+/* Adds the user style sheet at `path` to `sheet` (CSS Cascade 4 §6.2: the
+ * user origin, which wins over the house style's declarations, normal and
+ * !important alike; its @page declarations override the house style's).
+ * @import works as in fo_sheet_load.  Errors as fo_sheet_load; on failure
+ * `sheet` may hold part of the user sheet, and the caller should free it. */
+fo_status fo_sheet_add_user(fo_sheet *sheet, const char *path, bool strict,
+                            fo_diag *diag);
 
 /* Frees a sheet.  Accepts NULL. */
 void fo_sheet_free(fo_sheet *sheet);

@@ -1,0 +1,196 @@
+/* test_style_ext.c — the extended style language: @import, the user
+ * origin, var(), generated content, @page selectors and margin boxes. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "style/style.h"
+
+#define NEAR(a, b) assert_true(fabs((double)(a) - (double)(b)) < 1e-6)
+
+typedef struct fx {
+    fo_diag diag;
+    fo_sheet *sheet;
+    char dir[64];
+} fx;
+
+static int setup(void **state)
+{
+    fx *f = calloc(1, sizeof *f);
+    fo_diag_init(&f->diag);
+    f->diag.out = NULL;
+    f->diag.capture = true;
+    strcpy(f->dir, "/tmp/folio-style-XXXXXX");
+    assert_non_null(mkdtemp(f->dir));
+    *state = f;
+    return 0;
+}
+
+static void rm_rf(const char *dir)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+static int teardown(void **state)
+{
+    fx *f = *state;
+    fo_sheet_free(f->sheet);
+    fo_diag_dispose(&f->diag);
+    rm_rf(f->dir);
+    free(f);
+    return 0;
+}
+
+static const char *captured(fx *f)
+{
+    return f->diag.captured ? f->diag.captured : "";
+}
+
+/* Writes `text` to DIR/name (creating DIR/sub when name has a slash). */
+static void put(fx *f, const char *name, const char *text)
+{
+    char path[256];
+    const char *slash = strrchr(name, '/');
+    if (slash) {
+        snprintf(path, sizeof path, "%s/%.*s", f->dir, (int)(slash - name), name);
+        mkdir(path, 0700);
+    }
+    snprintf(path, sizeof path, "%s/%s", f->dir, name);
+    FILE *o = fopen(path, "w");
+    assert_non_null(o);
+    fputs(text, o);
+    fclose(o);
+}
+
+static fo_status load(fx *f, const char *name, bool strict)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", f->dir, name);
+    fo_sheet_free(f->sheet);
+    f->sheet = NULL;
+    return fo_sheet_load(path, strict, &f->sheet, &f->diag);
+}
+
+/* Style of `tag` (child of body, optional classes). */
+static fo_style style_of(const fo_sheet *s, const char *tag, const char *cls)
+{
+    fo_elem body = {"body", NULL, 1, NULL};
+    fo_elem e = {tag, cls, 1, &body};
+    fo_style root, out;
+    fo_style_compute(s, &body, NULL, &root);
+    fo_style_compute(s, &e, &root, &out);
+    return out;
+}
+
+/* ---- @import ----------------------------------------------------------- */
+
+static void test_import_order_and_relative(void **state)
+{
+    fx *f = *state;
+    put(f, "base/base.css", "p { color: red; font-weight: bold }\n"
+                            "@page { size: letter }\n");
+    put(f, "house.css", "@charset \"utf-8\";\n@import \"base/base.css\";\n"
+                        "p { color: blue }\n");
+    assert_int_equal(load(f, "house.css", true), FO_OK);
+    fo_style s = style_of(f->sheet, "p", NULL);
+    NEAR(s.color.b, 1);  /* the importing sheet's later rule wins */
+    NEAR(s.color.r, 0);
+    assert_int_equal(s.font_weight, 700); /* the imported rule applies */
+    fo_page_style pg;
+    fo_sheet_page(f->sheet, &pg);
+    NEAR(pg.width, 612);
+    NEAR(pg.height, 792);
+    /* url() form, nested relative to the imported sheet */
+    put(f, "base/inner.css", "em { font-weight: 300 }\n");
+    put(f, "base/mid.css", "@import url(inner.css);\n");
+    put(f, "h2.css", "@import url(\"base/mid.css\");\n");
+    assert_int_equal(load(f, "h2.css", true), FO_OK);
+    assert_int_equal(style_of(f->sheet, "em", NULL).font_weight, 300);
+}
+
+static void test_import_cycle(void **state)
+{
+    fx *f = *state;
+    put(f, "a.css", "@import \"b.css\";\np { color: red }\n");
+    put(f, "b.css", "@import \"a.css\";\np { font-weight: bold }\n");
+    assert_int_equal(load(f, "a.css", false), FO_OK);
+    assert_non_null(strstr(captured(f), "b.css:1:9: warning: @import cycle"));
+    fo_style s = style_of(f->sheet, "p", NULL);
+    NEAR(s.color.r, 1);
+    assert_int_equal(s.font_weight, 700);
+    /* self-import; strict makes the cycle an error */
+    put(f, "self.css", "@import 'self.css';");
+    assert_int_equal(load(f, "self.css", true), FO_ERR_STYLE);
+    assert_non_null(strstr(captured(f), "self.css:1:9: error: @import cycle"));
+}
+
+static void test_import_missing(void **state)
+{
+    fx *f = *state;
+    put(f, "m.css", "/* x */\n\n  @import \"nope.css\";\np { color: red }\n");
+    assert_int_equal(load(f, "m.css", false), FO_ERR_STYLE);
+    assert_null(f->sheet);
+    assert_non_null(strstr(captured(f), "m.css:3:11: error: cannot import"));
+    assert_non_null(strstr(captured(f), "nope.css: No such file"));
+}
+
+static void test_import_misplaced(void **state)
+{
+    fx *f = *state;
+    put(f, "x.css", "p { color: red }\n");
+    put(f, "late.css", "p { font-weight: bold }\n@import \"x.css\";\n");
+    assert_int_equal(load(f, "late.css", false), FO_OK);
+    assert_non_null(strstr(captured(f), "late.css:2:1: warning: @import after other rules"));
+    NEAR(style_of(f->sheet, "p", NULL).color.r, 0);
+    put(f, "empty.css", "\n @import;\n@import \"x.css\" print;\n");
+    assert_int_equal(load(f, "empty.css", false), FO_OK);
+    assert_non_null(strstr(captured(f), "empty.css:2:2: warning: @import needs a file name"));
+    assert_non_null(strstr(captured(f), "empty.css:3:17: warning: media queries"));
+}
+
+/* ---- origins ------------------------------------------------------------ */
+
+static void test_user_origin(void **state)
+{
+    fx *f = *state;
+    put(f, "house.css", "body p.x { color: red !important; font-weight: bold }\n"
+                        "@page { size: A4 }");
+    put(f, "user.css", "p { color: green !important; font-style: italic }\n"
+                       "* { font-weight: 300 }\n@page { size: letter }");
+    assert_int_equal(load(f, "house.css", true), FO_OK);
+    char path[256];
+    snprintf(path, sizeof path, "%s/user.css", f->dir);
+    assert_int_equal(fo_sheet_add_user(f->sheet, path, true, &f->diag), FO_OK);
+    fo_style s = style_of(f->sheet, "p", "x");
+    NEAR(s.color.g, 128.0 / 255); /* user beats house despite specificity */
+    assert_int_equal(s.font_style, FO_FONT_ITALIC);
+    assert_int_equal(s.font_weight, 300);
+    fo_page_style pg;
+    fo_sheet_page(f->sheet, &pg);
+    NEAR(pg.width, 612);
+    snprintf(path, sizeof path, "%s/none.css", f->dir);
+    assert_int_equal(fo_sheet_add_user(f->sheet, path, true, &f->diag), FO_ERR_IO);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_import_order_and_relative, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import_cycle, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import_missing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import_misplaced, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_user_origin, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
