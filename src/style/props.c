@@ -7,6 +7,7 @@
  * and white-space Text 3, margin/padding Box 4, orphans/widows/break-*
  * Fragmentation 3 §3, page-break-* aliases Fragmentation 3 §3.4. */
 #include "props.h"
+#include "content.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@ typedef struct ctx {
 #define IV_INT(x) { .kind = FO_V_INT, .num = (x) }
 #define IV_KW(k) { .kind = FO_V_KEYWORD, .keyword = (k) }
 #define IV_STR(s) { .kind = FO_V_STRING, .str = (s) }
+#define IV_NONE { .kind = FO_V_NONE }
 #define IV_RGBA(r, g, b, a) { .kind = FO_V_COLOR, .color = { (r), (g), (b), (a) } }
 
 typedef fo_prop_result (*parse_fn)(fo_vcur *c, fo_value *v, fo_arena *a);
@@ -291,7 +293,58 @@ static fo_prop_result parse_BREAK_INSIDE(fo_vcur *c, fo_value *v, fo_arena *a)
     return keyword_value(c, v, kw);
 }
 
+static fo_prop_result parse_LIST_STYLE(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    int k = fo_parse_list_style(c);
+    if (k < 0)
+        return FO_PROP_INVALID;
+    *v = (fo_value){.kind = FO_V_KEYWORD, .keyword = k};
+    return FO_PROP_OK;
+}
+
+static fo_prop_result parse_CONTENT(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    return fo_parse_content(c, v, a);
+}
+
+static fo_prop_result parse_COUNTER_RESET(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    return fo_parse_counter_ops(c, v, a, 0);
+}
+
+static fo_prop_result parse_COUNTER_INCR(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    return fo_parse_counter_ops(c, v, a, 1);
+}
+
+static fo_prop_result parse_STRING_SET(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    return fo_parse_string_set(c, v, a);
+}
+
 /* ---- compute functions: specified value → computed value -------------- */
+
+static fo_list_style compute_LIST_STYLE(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return (fo_list_style)v->keyword;
+}
+
+static const fo_content *compute_CONTENT(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return v->kind == FO_V_POINTER ? v->ptr : NULL;
+}
+
+static const fo_counter_ops *compute_COUNTER_RESET(const fo_value *v, fo_style *s,
+                                                   const ctx *c)
+{
+    return v->kind == FO_V_POINTER ? v->ptr : NULL;
+}
+#define compute_COUNTER_INCR compute_COUNTER_RESET
+
+static const fo_string_set *compute_STRING_SET(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return v->kind == FO_V_POINTER ? v->ptr : NULL;
+}
 
 static const char *compute_FAMILY(const fo_value *v, fo_style *s, const ctx *c)
 {
@@ -387,6 +440,11 @@ static fo_break compute_BREAK_BETWEEN(const fo_value *v, fo_style *s, const ctx 
 #define copy_extra_COUNT(d, s) ((void)0)
 #define copy_extra_BREAK_BETWEEN(d, s) ((void)0)
 #define copy_extra_BREAK_INSIDE(d, s) ((void)0)
+#define copy_extra_LIST_STYLE(d, s) ((void)0)
+#define copy_extra_CONTENT(d, s) ((void)0)
+#define copy_extra_COUNTER_RESET(d, s) ((void)0)
+#define copy_extra_COUNTER_INCR(d, s) ((void)0)
+#define copy_extra_STRING_SET(d, s) ((void)0)
 
 /* Per-property apply (compute into the field) and copy functions. */
 #define FO_PROP(id, name, inh, field, type, init)                                \
@@ -484,6 +542,14 @@ static fo_prop_result expand_PAGE_BREAK_AFTER(fo_vcur *c, fo_decl *out, int *n)
 static fo_prop_result expand_PAGE_BREAK_INSIDE(fo_vcur *c, fo_decl *out, int *n)
 {
     return page_break(c, out, n, FO_P_BREAK_INSIDE, true);
+}
+
+/* list-style: only its list-style-type part (Lists 3 §3.4). */
+static fo_prop_result expand_LIST_STYLE(fo_vcur *c, fo_decl *out, int *n)
+{
+    out[0].prop = FO_P_LIST_STYLE_TYPE;
+    *n = 1;
+    return parse_LIST_STYLE(c, &out[0].value, NULL);
 }
 
 static const struct shorthand_info {

@@ -57,6 +57,7 @@ static sel_result parse_complex(const fo_css_token *tok, size_t b, size_t e,
     size_t i = b;
     fo_combinator comb = FO_COMB_NONE;
     char what[96];
+    fo_pseudo pseudo = FO_PSEUDO_NONE;
 
     while (i < e) {
         if (ncomp == FO_SELECTOR_MAX_COMPOUNDS) {
@@ -98,8 +99,31 @@ static sel_result parse_complex(const fo_css_token *tok, size_t b, size_t e,
                 any = true;
             } else if (t->type == FO_TOK_COLON) {
                 const fo_css_token *u = i + 1 < e ? &tok[i + 1] : NULL;
-                if (u && u->type == FO_TOK_COLON) {
-                    const fo_css_token *w = i + 2 < e ? &tok[i + 2] : NULL;
+                bool two = u && u->type == FO_TOK_COLON;
+                const fo_css_token *w = two ? (i + 2 < e ? &tok[i + 2] : NULL) : u;
+                fo_pseudo pe = FO_PSEUDO_NONE;
+                if (w && w->type == FO_TOK_IDENT) {
+                    if (fo_css_ascii_eq(w->value, "before"))
+                        pe = FO_PSEUDO_BEFORE;
+                    else if (fo_css_ascii_eq(w->value, "after"))
+                        pe = FO_PSEUDO_AFTER;
+                    else if (two && fo_css_ascii_eq(w->value, "marker"))
+                        pe = FO_PSEUDO_MARKER;
+                }
+                if (pe != FO_PSEUDO_NONE) {
+                    /* Selectors 4 §3.6: a pseudo-element ends the selector
+                     * (CSS 2 :before/:after accepted too). */
+                    size_t after = i + (two ? 3 : 2);
+                    if (after < e)
+                        return bad(rep, &tok[after], true,
+                                   "text after a pseudo-element");
+                    pseudo = pe;
+                    nc++;
+                    i = after;
+                    any = true;
+                    continue;
+                }
+                if (two) {
                     snprintf(what, sizeof what, "'::%.40s'",
                              w && (w->type == FO_TOK_IDENT || w->type == FO_TOK_FUNCTION) ? w->value : "");
                     return bad(rep, t, true, what);
@@ -181,6 +205,7 @@ static sel_result parse_complex(const fo_css_token *tok, size_t b, size_t e,
     }
     out->parts = parts;
     out->nparts = ncomp;
+    out->pseudo = pseudo;
     out->specificity = (nb > 1023 ? 1023 : nb) << 10 | (nc > 1023 ? 1023 : nc);
     return SEL_OK;
 }
@@ -280,5 +305,13 @@ static int match_from(const fo_selector *s, int j, const fo_elem *e)
 
 bool fo_selector_matches(const fo_selector *sel, const fo_elem *elem)
 {
-    return sel->nparts > 0 && match_from(sel, 0, elem) == M_MATCH;
+    return sel->pseudo == FO_PSEUDO_NONE && sel->nparts > 0 &&
+           match_from(sel, 0, elem) == M_MATCH;
+}
+
+bool fo_selector_matches_pseudo(const fo_selector *sel, const fo_elem *elem,
+                                fo_pseudo pseudo)
+{
+    return sel->pseudo == pseudo && sel->nparts > 0 &&
+           match_from(sel, 0, elem) == M_MATCH;
 }

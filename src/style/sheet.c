@@ -124,6 +124,36 @@ static void nested_at_rule(builder *bd, const fo_css_item *it, const char *where
                 "'@%.60s' is not supported %s; skipped", it->at.name, where);
 }
 
+/* One declaration of a style rule, margin box or page context: parsed and
+ * appended to the sheet's declarations, or reported. */
+static void declaration(builder *bd, const fo_css_item *it)
+{
+    fo_decl d[FO_PROP_MAX_EXPAND];
+    int n;
+    const char *why;
+    fo_prop_result pr = fo_prop_parse(it->name, bd->p.tok, it->value_begin,
+                                      it->value_end, bd->s->arena, d, &n, &why);
+    switch (pr) {
+    case FO_PROP_OK:
+        for (int k = 0; k < n; k++) {
+            d[k].important = it->important;
+            d[k].origin = (uint8_t)bd->origin;
+            if (!push_decl(bd, &d[k]))
+                bd->status = FO_ERR_NOMEM;
+        }
+        break;
+    case FO_PROP_UNKNOWN:
+        unknown_property(bd, it);
+        break;
+    case FO_PROP_INVALID:
+        invalid_value(bd, it, why);
+        break;
+    case FO_PROP_NOMEM:
+        bd->status = FO_ERR_NOMEM;
+        break;
+    }
+}
+
 /* A style rule: selectors, then its declarations (CSS Syntax 3 §5.4.3,
  * §5.4.5). */
 static void style_rule(builder *bd, const fo_css_rule *r)
@@ -146,30 +176,7 @@ static void style_rule(builder *bd, const fo_css_rule *r)
             nested_at_rule(bd, &it, "inside a style rule");
             continue;
         }
-        fo_decl d[FO_PROP_MAX_EXPAND];
-        int n;
-        const char *why;
-        fo_prop_result pr = fo_prop_parse(it.name, bd->p.tok, it.value_begin,
-                                          it.value_end, bd->s->arena, d, &n, &why);
-        switch (pr) {
-        case FO_PROP_OK:
-            for (int k = 0; k < n; k++) {
-                d[k].important = it.important;
-                d[k].origin = (uint8_t)bd->origin;
-                if (!push_decl(bd, &d[k]))
-                    bd->status = FO_ERR_NOMEM;
-            }
-            break;
-        case FO_PROP_UNKNOWN:
-            unknown_property(bd, &it);
-            break;
-        case FO_PROP_INVALID:
-            invalid_value(bd, &it, why);
-            break;
-        case FO_PROP_NOMEM:
-            bd->status = FO_ERR_NOMEM;
-            break;
-        }
+        declaration(bd, &it);
     }
     uint32_t last = (uint32_t)bd->s->ndecls;
     if (first == last)
@@ -179,38 +186,120 @@ static void style_rule(builder *bd, const fo_css_rule *r)
             bd->status = FO_ERR_NOMEM;
 }
 
-/* @page (CSS Paged Media 3 §4). */
+/* A page selector list element: `:first`, `:left`, `:right`, `:blank`,
+ * any number of them (Paged Media 3 §4.1).  Returns false (reported) for
+ * anything else.  *spec counts :first/:blank ×16 and :left/:right ×1
+ * (§4.2: g and h columns; named pages are not supported). */
+static bool page_selector(builder *bd, const fo_css_rule *r, unsigned *flags,
+                          unsigned *spec)
+{
+    *flags = 0;
+    *spec = 0;
+    size_t i = r->prelude_begin, e = r->prelude_end;
+    while (i < e && bd->p.tok[i].type == FO_TOK_WHITESPACE)
+        i++;
+    while (e > i && bd->p.tok[e - 1].type == FO_TOK_WHITESPACE)
+        e--;
+    while (i < e) {
+        const fo_css_token *t = &bd->p.tok[i];
+        if (t->type == FO_TOK_COLON && i + 1 < e && bd->p.tok[i + 1].type == FO_TOK_IDENT) {
+            const char *n = bd->p.tok[i + 1].value;
+            unsigned f = fo_css_ascii_eq(n, "first") ? FO_PAGE_FIRST
+                         : fo_css_ascii_eq(n, "left")  ? FO_PAGE_LEFT
+                         : fo_css_ascii_eq(n, "right") ? FO_PAGE_RIGHT
+                         : fo_css_ascii_eq(n, "blank") ? FO_PAGE_BLANK
+                                                       : 0;
+            if (f) {
+                *flags |= f;
+                *spec += (f == FO_PAGE_FIRST || f == FO_PAGE_BLANK) ? 16 : 1;
+                i += 2;
+                continue;
+            }
+            fo_css_warn(&bd->rep, t->line, t->col,
+                        "unknown page selector ':%.40s'; @page rule ignored", n);
+            return false;
+        }
+        fo_css_warn(&bd->rep, t->line, t->col,
+                    t->type == FO_TOK_IDENT
+                        ? "named pages are not supported; @page rule ignored"
+                        : "invalid page selector; @page rule ignored");
+        return false;
+    }
+    return true;
+}
+
+/* @page (CSS Paged Media 3 §4): size and margins (only in @page without
+ * selectors: folio's pages all share one geometry), page-context
+ * properties and margin boxes. */
 static void page_rule(builder *bd, const fo_css_rule *r)
 {
-    for (size_t i = r->prelude_begin; i < r->prelude_end; i++) {
-        if (bd->p.tok[i].type != FO_TOK_WHITESPACE) {
-            const fo_css_token *t = &bd->p.tok[i];
-            fo_css_warn(&bd->rep, t->line, t->col,
-                        "page selectors are not supported yet; @page rule ignored");
-            return;
-        }
-    }
+    unsigned flags, spec;
+    if (!page_selector(bd, r, &flags, &spec))
+        return;
     if (!r->has_block) {
         fo_css_warn(&bd->rep, r->line, r->col, "@page without a block; ignored");
         return;
     }
+    uint32_t ctx_first = (uint32_t)bd->s->ndecls;
+    /* page-context declarations go first, margin boxes after, so collect
+     * the context's in one pass and the boxes' in a second */
     size_t pos = r->block_begin;
     fo_css_item it;
-    while (fo_css_next_item(&bd->p, &pos, r->block_end, &it)) {
-        if (it.is_at) {
-            nested_at_rule(bd, &it, "yet (page-margin boxes)");
+    while (bd->status == FO_OK && fo_css_next_item(&bd->p, &pos, r->block_end, &it)) {
+        if (it.is_at)
+            continue;
+        const char *why = NULL;
+        fo_page_result pr = FO_PAGE_UNKNOWN;
+        bool geometry = fo_css_ascii_eq(it.name, "size") ||
+                        fo_css_ascii_eq(it.name, "margin") ||
+                        (strncmp(it.name, "margin-", 7) == 0);
+        if (geometry && flags) {
+            fo_css_warn(&bd->rep, it.line, it.col,
+                        "'%.60s' is only supported in @page without page selectors "
+                        "(every page has the same size and margins); declaration dropped",
+                        it.name);
             continue;
         }
-        const char *why;
-        fo_page_result pr = fo_page_decl(&bd->s->page, it.name, bd->p.tok,
-                                         it.value_begin, it.value_end,
-                                         it.important, &why);
+        if (geometry)
+            pr = fo_page_decl(&bd->s->page, it.name, bd->p.tok, it.value_begin,
+                              it.value_end, it.important, &why);
         if (pr == FO_PAGE_UNKNOWN)
-            fo_css_warn(&bd->rep, it.line, it.col,
-                        "property '%.60s' is not supported in @page; declaration dropped",
-                        it.name);
+            declaration(bd, &it); /* a page-context property */
         else if (pr == FO_PAGE_INVALID)
             invalid_value(bd, &it, why);
+    }
+    uint32_t ctx_last = (uint32_t)bd->s->ndecls;
+    if (ctx_last > ctx_first &&
+        !fo_sheet_push_page_rule(bd->s, flags, spec, FO_MB_COUNT, ctx_first, ctx_last))
+        bd->status = FO_ERR_NOMEM;
+    pos = r->block_begin;
+    while (bd->status == FO_OK && fo_css_next_item(&bd->p, &pos, r->block_end, &it)) {
+        if (!it.is_at)
+            continue;
+        int box = fo_margin_box_lookup(it.at.name);
+        if (box < 0) {
+            nested_at_rule(bd, &it, "inside @page");
+            continue;
+        }
+        if (!it.at.has_block) {
+            fo_css_warn(&bd->rep, it.line, it.col, "@%.40s without a block; ignored",
+                        it.at.name);
+            continue;
+        }
+        uint32_t first = (uint32_t)bd->s->ndecls;
+        size_t bpos = it.at.block_begin;
+        fo_css_item bi;
+        while (bd->status == FO_OK &&
+               fo_css_next_item(&bd->p, &bpos, it.at.block_end, &bi)) {
+            if (bi.is_at)
+                nested_at_rule(bd, &bi, "inside a margin box");
+            else
+                declaration(bd, &bi);
+        }
+        uint32_t last = (uint32_t)bd->s->ndecls;
+        if (last > first &&
+            !fo_sheet_push_page_rule(bd->s, flags, spec, box, first, last))
+            bd->status = FO_ERR_NOMEM;
     }
 }
 
@@ -621,6 +710,7 @@ void fo_sheet_free(fo_sheet *sheet)
         return;
     free(sheet->decls);
     free(sheet->entries);
+    free(sheet->page_rules);
     fo_arena_free(sheet->arena);
     free(sheet);
 }

@@ -25,6 +25,15 @@ typedef struct fo_rule_entry {
     uint32_t decl_begin, decl_end; /* into fo_sheet.decls */
 } fo_rule_entry;
 
+/* The declarations of one @page rule's page context (box = FO_MB_COUNT)
+ * or of one margin box in it. */
+typedef struct fo_page_rule {
+    unsigned flags;  /* FO_PAGE_* the page must have (0: every page) */
+    unsigned spec;   /* page-selector specificity (Paged Media 3 §4.2) */
+    int box;         /* fo_margin_box, or FO_MB_COUNT */
+    uint32_t decl_begin, decl_end; /* into fo_sheet.decls */
+} fo_page_rule;
+
 typedef struct fo_bucket {
     const char *key;   /* class name or lowercase type; NULL = empty slot */
     size_t keylen;
@@ -47,7 +56,16 @@ struct fo_sheet {
     uint32_t *universal;
     size_t nuniversal;
     fo_page_builder page;
+    fo_page_rule *page_rules; /* malloc'd, source order */
+    size_t npage_rules, cap_page_rules;
 };
+
+/* The fo_margin_box named `name` ("top-center"), or -1. */
+int fo_margin_box_lookup(const char *name);
+
+/* Appends a page rule; false when out of memory. */
+bool fo_sheet_push_page_rule(fo_sheet *s, unsigned flags, unsigned spec, int box,
+                             uint32_t begin, uint32_t end);
 
 /* Deepest @import nesting accepted. */
 #define FO_IMPORT_MAX_DEPTH 32

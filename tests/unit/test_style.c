@@ -673,7 +673,8 @@ static void test_unsupported_selectors(void **state)
         const char *msg;
     } cases[] = {
         {"p, a:hover", "t.css:1:5: warning: unsupported selector ':hover'; rule dropped"},
-        {"p::before", "unsupported selector '::before'"},
+        {"p::first-line", "unsupported selector '::first-line'"},
+        {"p::before span", "unsupported selector text after a pseudo-element"},
         {"p:not(.x)", "unsupported selector ':not()'"},
         {"#main", "unsupported selector '#main' (id selectors)"},
         {"p[lang]", "unsupported selector '[' (attribute selectors)"},
@@ -786,16 +787,18 @@ static void test_page(void **state)
     assert_int_equal(f->diag.warnings, 0);
 
     /* errors */
-    page(f, "@page { size: A9; margin: 10%; color: red; margin-top: 2in } @page :first { size: A5 }"
-            "@page { @top-center { content: 'x' } }", &pg);
+    page(f, "@page { size: A9; margin: 10%; colour: red; margin-top: 2in } @page :first { size: A5 }"
+            "@page { @top-centre { content: 'x' } } @page :recto {} @page chapter {}", &pg);
     NEAR3(pg.width, 595.276);
     NEAR(pg.margin_top, 144); /* the valid declaration after the bad ones */
     NEAR(pg.margin_left, 72);
     assert_non_null(strstr(captured(f), "t.css:1:15: warning: invalid value 'A9' for 'size' (unknown page size)"));
     assert_non_null(strstr(captured(f), "invalid value '10%' for 'margin'"));
-    assert_non_null(strstr(captured(f), "property 'color' is not supported in @page"));
-    assert_non_null(strstr(captured(f), "page selectors are not supported yet"));
-    assert_non_null(strstr(captured(f), "'@top-center' is not supported yet (page-margin boxes)"));
+    assert_non_null(strstr(captured(f), "unknown property 'colour'"));
+    assert_non_null(strstr(captured(f), "'size' is only supported in @page without page selectors"));
+    assert_non_null(strstr(captured(f), "'@top-centre' is not supported inside @page"));
+    assert_non_null(strstr(captured(f), "unknown page selector ':recto'"));
+    assert_non_null(strstr(captured(f), "named pages are not supported"));
     page(f, "@page { size: 0 0 } @page { size: -5in } @page { size: A4 A5 } @page { size: 1em 2em }", &pg);
     assert_int_equal(f->diag.warnings, 4);
     NEAR3(pg.width, 595.276);
