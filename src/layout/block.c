@@ -134,6 +134,7 @@ static void child_style(fo_lay *L, frame *f, const char *tag, const char *classe
 {
     *e = (fo_elem){tag, classes, ++f->nchild, &f->elem};
     fo_style_compute(L->sheet, e, &f->style, s);
+    lay_gen_counters(&L->gen, s);
 }
 
 static double clamp_measure(double w)
@@ -152,6 +153,8 @@ static void inline_block(fo_lay *L, frame *f, const fo_node *n, const char *tag,
         s.margin_top = s.margin_bottom = 0;
     break_rules_before(L, &s);
     margin_collapse(L, s.margin_top);
+    if (s.string_set)
+        lay_gen_string_set(&L->gen, &s, fo_node_plain_text((fo_doc *)L->doc, n), L->nboxes);
     lay_text t;
     lay_text_build(L, n, &e, &s, &t);
     double x = f->x + s.margin_left + s.padding_left;
@@ -365,13 +368,9 @@ static frame *enter(fo_lay *L, frame *f, const fo_node *n)
         break;
     case FO_NODE_ITEM: {
         L->marker.pending = true;
-        L->marker.style = c->style;
         L->marker.right = c->x - c->style.font_size * 0.45;
-        if (f->node && f->node->ordered)
-            snprintf(L->marker.text, sizeof L->marker.text, "%d.", f->number++);
-        else
-            snprintf(L->marker.text, sizeof L->marker.text, "%s",
-                     bullet_for(c->depth - 1, n->task));
+        lay_list_marker(L, &c->elem, &c->style, f->node && f->node->ordered ? f->number++ : 0,
+                        bullet_for(c->depth - 1, n->task), n->task != 0);
         break;
     }
     case FO_NODE_BLOCKQUOTE: {
@@ -501,6 +500,7 @@ void lay_blocks(fo_lay *L)
     body.node = L->doc->root;
     body.elem = (fo_elem){"body", NULL, 1, NULL};
     fo_style_compute(L->sheet, &body.elem, NULL, &body.style);
+    lay_gen_counters(&L->gen, &body.style);
     L->root_style = body.style;
     body.x = L->page.margin_left + body.style.margin_left + body.style.padding_left;
     body.w = clamp_measure(L->area_w - body.style.margin_left - body.style.margin_right -

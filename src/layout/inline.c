@@ -165,11 +165,30 @@ static void warn_html(fo_lay *L, const fo_node *n)
             "raw HTML is not rendered; its text is kept (reported once)");
 }
 
+/* ::before / ::after (CSS Pseudo-Elements 4 §4): the pseudo-element's
+ * content text appended at the current end of `out`, styled by its own
+ * computed style. */
+static void generated(fo_lay *L, const fo_elem *elem, const fo_style *style,
+                      fo_pseudo which, lay_text *out)
+{
+    fo_style ps;
+    fo_style_compute_pseudo(L->sheet, elem, which, style, &ps);
+    if (!ps.content)
+        return;
+    lay_gen_counters(&L->gen, &ps);
+    char *text = lay_gen_text(&L->gen, ps.content, NULL, NULL);
+    int start = (int)out->text->len;
+    g_string_append(out->text, text);
+    style_attrs(out->attrs, &ps, style, false, false, start, (int)out->text->len);
+    g_free(text);
+}
+
 void lay_text_build(fo_lay *L, const fo_node *block, const fo_elem *elem,
                     const fo_style *style, lay_text *out)
 {
     text_init(out, block->line);
     bool preserve = style->white_space == FO_WS_PRE || style->white_space == FO_WS_PRE_WRAP;
+    generated(L, elem, style, FO_PSEUDO_BEFORE, out);
     GPtrArray *stack = g_ptr_array_new_with_free_func(g_free);
     int child_index = 0;
 
@@ -315,4 +334,5 @@ void lay_text_build(fo_lay *L, const fo_node *block, const fo_elem *elem,
     /* Trim a trailing space left by collapsing. */
     if (!preserve && out->text->len && out->text->str[out->text->len - 1] == ' ')
         g_string_truncate(out->text, out->text->len - 1);
+    generated(L, elem, style, FO_PSEUDO_AFTER, out);
 }

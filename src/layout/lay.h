@@ -12,6 +12,7 @@
 #include <glib.h>
 #include <pango/pango.h>
 
+#include "gen.h"
 #include "layout.h"
 #include "paginate.h"
 
@@ -87,6 +88,7 @@ typedef struct fo_lay {
     const char *pending_outline; /* outline entry for the next box, or NULL */
     int pending_outline_level;
     fo_style root_style;
+    lay_gen gen;           /* counters and named strings (gen.h) */
     char *title;           /* document title for the info dictionary (g_malloc) */
     fo_status status;      /* first error met (FO_OK while all is well) */
 } fo_lay;
@@ -145,6 +147,17 @@ double lay_plain_line(fo_lay *L, const char *s, const fo_style *st, double x,
                       double y, bool emit, fo_page *page);
 /* Colour from a computed style colour. */
 fo_color lay_color(fo_color c);
+
+/* ---- list markers (marker.c) ---- */
+/* Sets L->marker's text and style for a list item with element `li` and
+ * style `li_style`: the li::marker pseudo-element's style, its `content`
+ * when it has one, else the item's list-style-type (CSS Lists 3 §3) for
+ * `number` (≥ 1 in ordered lists, 0 in bullet lists), where `bullet` is the
+ * depth's default bullet (used for disc, and always for task items when
+ * `task`).  An ordered list whose type is the initial `disc` numbers in
+ * decimal. */
+void lay_list_marker(fo_lay *L, const fo_elem *li, const fo_style *li_style,
+                     int number, const char *bullet, bool task);
 
 /* ---- the document's blocks (block.c) ---- */
 void lay_blocks(fo_lay *L);
