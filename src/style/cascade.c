@@ -66,6 +66,8 @@ static void consider(const fo_sheet *s, const uint32_t *items, size_t n,
         uint64_t spec = (uint64_t)(e->sel->specificity & 0xfffff) << 36;
         for (uint32_t d = e->decl_begin; d < e->decl_end; d++) {
             const fo_decl *decl = &s->decls[d];
+            if (decl->prop >= FO_PROP_COUNT)
+                continue; /* an empty var() slot */
             uint64_t key = (uint64_t)decl->important << 63 |
                            (uint64_t)(decl->origin & 3) << 60 | spec | d;
             if (!w->value[decl->prop] || key > w->key[decl->prop]) {

@@ -50,6 +50,8 @@ static bool cascade_box(const fo_sheet *s, unsigned page_flags, int box,
             continue;
         for (uint32_t d = r->decl_begin; d < r->decl_end; d++) {
             const fo_decl *decl = &s->decls[d];
+            if (decl->prop >= FO_PROP_COUNT)
+                continue; /* an empty var() slot */
             uint64_t kk = (uint64_t)decl->important << 63 |
                           (uint64_t)(decl->origin & 3) << 60 |
                           (uint64_t)(r->spec & 0xfffff) << 36 | d;

@@ -9,6 +9,7 @@ typedef struct tmp_compound {
     size_t tag;        /* token index of the type, or SIZE_MAX */
     int class_first, nclasses; /* into the class token array */
     bool first_child;
+    bool root;
     fo_combinator comb_left; /* combinator to the compound on its left */
 } tmp_compound;
 
@@ -70,6 +71,7 @@ static sel_result parse_complex(const fo_css_token *tok, size_t b, size_t e,
         c->class_first = ncls;
         c->nclasses = 0;
         c->first_child = false;
+        c->root = false;
         c->comb_left = comb;
         bool any = false;
         const fo_css_token *t = &tok[i];
@@ -128,7 +130,12 @@ static sel_result parse_complex(const fo_css_token *tok, size_t b, size_t e,
                              w && (w->type == FO_TOK_IDENT || w->type == FO_TOK_FUNCTION) ? w->value : "");
                     return bad(rep, t, true, what);
                 }
-                if (u && u->type == FO_TOK_IDENT && fo_css_ascii_eq(u->value, "first-child")) {
+                if (u && u->type == FO_TOK_IDENT && fo_css_ascii_eq(u->value, "root")) {
+                    c->root = true; /* Selectors 4 §14.1 */
+                    nb++;
+                    i += 2;
+                    any = true;
+                } else if (u && u->type == FO_TOK_IDENT && fo_css_ascii_eq(u->value, "first-child")) {
                     c->first_child = true;
                     nb++;
                     i += 2;
@@ -201,6 +208,7 @@ static sel_result parse_complex(const fo_css_token *tok, size_t b, size_t e,
                 p->classes[j] = tok[cls[c->class_first + j]].value;
         }
         p->first_child = c->first_child;
+        p->root = c->root;
         p->comb = c->comb_left; /* relation to parts[k + 1] */
     }
     out->parts = parts;
@@ -275,6 +283,8 @@ static bool compound_matches(const fo_compound *c, const fo_elem *e)
     if (c->tag && (!e->tag || !fo_css_ascii_eq(c->tag, e->tag)))
         return false;
     if (c->first_child && e->index != 1)
+        return false;
+    if (c->root && e->parent)
         return false;
     for (int k = 0; k < c->nclasses; k++)
         if (!fo_elem_has_class(e, c->classes[k], strlen(c->classes[k])))

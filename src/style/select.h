@@ -2,7 +2,7 @@
  *
  * Supported (Selectors 4): type selectors (§5.1, ASCII case-insensitive),
  * the universal selector `*` (§5.2), class selectors `.x` (§6.6),
- * `:first-child` (§14.3.2), the pseudo-elements `::before`, `::after`
+ * `:first-child` (§14.3.2), `:root` (§14.1; folio's root is body), the pseudo-elements `::before`, `::after`
  * (also CSS 2's `:before`, `:after`) and `::marker` at the end of a
  * selector (Pseudo-Elements 4), compound selectors, the descendant (§15.1) and
  * child (§15.2) combinators, and selector lists (§4.1).  Anything else —
@@ -38,6 +38,7 @@ typedef struct fo_compound {
     const char **classes;   /* class names, case-sensitive */
     int nclasses;
     bool first_child;
+    bool root;              /* :root — the element without a parent (body) */
     fo_combinator comb;     /* how the next compound (towards the root)
                                relates to this one */
 } fo_compound;

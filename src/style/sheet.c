@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "css_parse.h"
+#include "vars.h"
 
 /* The chain of sheets being read, outermost first, for @import cycle
  * detection (canonical paths, malloc'd). */
@@ -128,6 +129,18 @@ static void nested_at_rule(builder *bd, const fo_css_item *it, const char *where
  * appended to the sheet's declarations, or reported. */
 static void declaration(builder *bd, const fo_css_item *it)
 {
+    if (strncmp(it->name, "--", 2) == 0) { /* Custom Properties 1 §2 */
+        if (!fo_vars_define(bd->s, it->name, bd->p.tok, it->value_begin, it->value_end))
+            bd->status = FO_ERR_NOMEM;
+        return;
+    }
+    if (fo_vars_uses(bd->p.tok, it->value_begin, it->value_end)) {
+        if (!fo_vars_defer(bd->s, it->name, bd->p.tok, it->value_begin, it->value_end,
+                           it->important, bd->origin, bd->rep.path, it->value_line,
+                           it->value_col))
+            bd->status = FO_ERR_NOMEM;
+        return;
+    }
     fo_decl d[FO_PROP_MAX_EXPAND];
     int n;
     const char *why;
@@ -636,6 +649,8 @@ static fo_sheet *sheet_new(void)
 static fo_status finish(fo_sheet *s, fo_status st, import_ctx *ic, const char *path)
 {
     if (st == FO_OK)
+        st = fo_vars_resolve(s, ic->diag, ic->strict, &ic->problems);
+    if (st == FO_OK)
         st = build_index(s);
     if (st == FO_ERR_NOMEM)
         fo_error(ic->diag, NULL, 0, 0, "out of memory reading style sheet %s",
@@ -711,6 +726,8 @@ void fo_sheet_free(fo_sheet *sheet)
     free(sheet->decls);
     free(sheet->entries);
     free(sheet->page_rules);
+    free(sheet->customs);
+    free(sheet->deferred);
     fo_arena_free(sheet->arena);
     free(sheet);
 }

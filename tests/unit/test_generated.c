@@ -1,0 +1,244 @@
+/* test_generated.c — generated content in the laid-out display list:
+ * ::before/::after with counters (numbered headings), string-set and
+ * string(), page-margin boxes with counter(page)/counter(pages) and
+ * @page :first/:left/:right, list markers from list-style-type and
+ * li::marker, var(). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <glib.h>
+
+#include "doc/doc.h"
+#include "layout/layout.h"
+#include "style/style.h"
+#include "text/fonts.h"
+
+static fo_fonts *fonts;
+
+static int setup(void **state)
+{
+    fo_diag d;
+    fo_diag_init(&d);
+    return fo_fonts_new("fonts", &fonts, &d) == FO_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    fo_fonts_free(fonts);
+    return 0;
+}
+
+static fo_display *typeset(const char *md, const char *css, fo_diag *d)
+{
+    fo_doc *doc = NULL;
+    fo_sheet *sheet = NULL;
+    fo_display *dl = NULL;
+    assert_int_equal(fo_doc_parse(md, strlen(md), "t.md", &doc, d), FO_OK);
+    assert_int_equal(fo_sheet_parse(css, strlen(css), "t.css", false, &sheet, d), FO_OK);
+    assert_int_equal(fo_layout_document(doc, sheet, fonts, NULL, &dl, d), FO_OK);
+    fo_sheet_free(sheet);
+    fo_doc_free(doc);
+    return dl;
+}
+
+/* The distinct source texts of the glyph runs of page `pn` in a band
+ * [y0, y1) pt from the top, joined with '|'.  Caller g_free's. */
+static char *texts(const fo_display *dl, int pn, double y0, double y1)
+{
+    GString *g = g_string_new(NULL);
+    const char *last = NULL;
+    double last_y = -1;
+    const fo_page *p = &dl->pages[pn];
+    for (int i = 0; i < p->nitems; i++) {
+        const fo_item *it = &p->items[i];
+        if (it->kind != FO_ITEM_GLYPHS || it->u.glyphs.y < y0 || it->u.glyphs.y >= y1)
+            continue;
+        if (last == it->u.glyphs.text)
+            continue;
+        last = it->u.glyphs.text;
+        /* runs on one baseline join directly; a new baseline adds '|' */
+        g_string_append_printf(g, "%s%.*s", g->len && it->u.glyphs.y != last_y ? "|" : "",
+                               it->u.glyphs.text_len, it->u.glyphs.text);
+        last_y = it->u.glyphs.y;
+    }
+    return g_string_free(g, FALSE);
+}
+
+/* x of the first glyph run whose text is exactly `s` on page pn, or -1. */
+static double x_of(const fo_display *dl, int pn, const char *s)
+{
+    const fo_page *p = &dl->pages[pn];
+    for (int i = 0; i < p->nitems; i++) {
+        const fo_item *it = &p->items[i];
+        if (it->kind == FO_ITEM_GLYPHS && (size_t)it->u.glyphs.text_len == strlen(s) &&
+            memcmp(it->u.glyphs.text, s, strlen(s)) == 0)
+            return it->u.glyphs.x;
+    }
+    return -1;
+}
+
+static void test_numbered_headings(void **state)
+{
+    const char *css =
+        "h1 { counter-increment: chap; counter-reset: sec }"
+        "h2 { counter-increment: sec }"
+        "h1::before { content: counter(chap) \". \" }"
+        "h2::before { content: counter(chap) \".\" counter(sec) \" \"; color: red }"
+        "h2::after { content: \" (\" counter(sec, upper-roman) \")\" }";
+    const char *md = "# Alpha\n\n## One\n\n## Two\n\n# Beta\n\n## Three\n\ntext\n";
+    fo_diag d;
+    fo_diag_init(&d);
+    fo_display *dl = typeset(md, css, &d);
+    char *t = texts(dl, 0, 0, 1e9);
+    assert_string_equal(t, "1. Alpha|1.1 One (I)|1.2 Two (II)|2. Beta|2.1 Three (I)|text");
+    g_free(t);
+    /* the ::before text is red, the heading text is not */
+    const fo_page *p = &dl->pages[0];
+    bool red = false, black = false;
+    for (int i = 0; i < p->nitems; i++) {
+        const fo_item *it = &p->items[i];
+        if (it->kind != FO_ITEM_GLYPHS)
+            continue;
+        if (strncmp(it->u.glyphs.text, "1.1 ", 4) == 0)
+            red = it->u.glyphs.color.r > 0.9 && it->u.glyphs.color.g < 0.1;
+        if (strncmp(it->u.glyphs.text, "One", 3) == 0)
+            black = it->u.glyphs.color.r < 0.1;
+    }
+    assert_true(red && black);
+    fo_display_free(dl);
+    fo_diag_dispose(&d);
+}
+
+static void test_margin_boxes_pages_and_strings(void **state)
+{
+    const char *css =
+        "@page { size: A5; margin: 20mm;"
+        "  @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages) }"
+        "  @top-left { content: string(chapter); font-size: 8pt }"
+        "  @top-right { content: string(title) } }"
+        "@page :first { @top-left { content: none } @top-right { content: none } }"
+        "@page :left { @bottom-left { content: \"even\" } }"
+        "h1 { string-set: chapter content(); break-before: page }";
+    GString *md = g_string_new("---\ntitle: The Report\n---\n\n");
+    for (int c = 1; c <= 3; c++) {
+        g_string_append_printf(md, "# Chapter %d\n\n", c);
+        for (int i = 0; i < 12; i++)
+            g_string_append(md, "A paragraph long enough to take a few lines of the A5 "
+                                "measure, so that every chapter fills more than a page of "
+                                "text and the running head has to repeat.\n\n");
+    }
+    fo_diag d;
+    fo_diag_init(&d);
+    fo_display *dl = typeset(md->str, css, &d);
+    int n = dl->npages;
+    assert_true(n >= 6);
+    double mm = 72 / 25.4;
+    int chapter = 0;
+    for (int pn = 0; pn < n; pn++) {
+        const fo_page *p = &dl->pages[pn];
+        char want[64];
+        snprintf(want, sizeof want, "Page %d of %d", pn + 1, n);
+        char *foot = texts(dl, pn, p->height - 20 * mm, p->height);
+        char *head = texts(dl, pn, 0, 20 * mm);
+        char *body = texts(dl, pn, 20 * mm, p->height - 20 * mm);
+        /* counter(pages) is right on every page, :left pages add "even" */
+        assert_non_null(strstr(foot, want));
+        assert_int_equal(strstr(foot, "even") != NULL, (pn + 1) % 2 == 0);
+        /* the page number is right-aligned at the right margin */
+        double x = x_of(dl, pn, want);
+        assert_true(x > p->width / 2 && x < p->width - 20 * mm);
+        const char *h = strstr(body, "Chapter ");
+        if (h && h == body)
+            chapter = h[8] - '0'; /* break-before: page puts each h1 first */
+        if (pn == 0) {
+            assert_string_equal(head, ""); /* :first has no running head */
+        } else {
+            char wanth[64];
+            snprintf(wanth, sizeof wanth, "Chapter %d", chapter);
+            assert_non_null(strstr(head, wanth));
+            assert_non_null(strstr(head, "The Report"));
+            assert_true(x_of(dl, pn, wanth) < x_of(dl, pn, "The Report"));
+        }
+        g_free(foot);
+        g_free(head);
+        g_free(body);
+    }
+    assert_int_equal(chapter, 3);
+    fo_display_free(dl);
+    g_string_free(md, TRUE);
+    fo_diag_dispose(&d);
+}
+
+static void test_list_markers(void **state)
+{
+    const char *css = "ol { list-style-type: upper-roman }"
+                      "ul.x li::marker { content: \"-\" }"
+                      "ol ol { list-style-type: lower-alpha }"
+                      "ol ol li::marker { color: #ff0000 }";
+    const char *md = "1. one\n2. two\n   1. sub\n   2. sub2\n3. three\n\n- bullet\n";
+    fo_diag d;
+    fo_diag_init(&d);
+    fo_display *dl = typeset(md, css, &d);
+    char *t = texts(dl, 0, 0, 1e9);
+    assert_string_equal(t, "I.one|II.two|a.sub|b.sub2|III.three|\u2022bullet");
+    g_free(t);
+    const fo_page *p = &dl->pages[0];
+    bool red_b = false;
+    for (int i = 0; i < p->nitems; i++) {
+        const fo_item *it = &p->items[i];
+        if (it->kind == FO_ITEM_GLYPHS && strncmp(it->u.glyphs.text, "b.", 2) == 0)
+            red_b = it->u.glyphs.color.r > 0.9 && it->u.glyphs.color.g < 0.1;
+    }
+    assert_true(red_b);
+    fo_display_free(dl);
+    fo_diag_dispose(&d);
+}
+
+static void test_var_palette(void **state)
+{
+    const char *css = ":root { --accent: #00ff00; --gap: 30pt }"
+                      "body { --ink: rgb(0, 0, 255) }"
+                      "h1 { color: var(--accent); margin-left: var(--gap) }"
+                      "p { color: var(--ink) }"
+                      ":root { --accent: #ff0000 }";
+    fo_diag d;
+    fo_diag_init(&d);
+    d.out = NULL;
+    fo_display *dl = typeset("# Head\n\nbody\n", css, &d);
+    const fo_page *p = &dl->pages[0];
+    int seen = 0;
+    for (int i = 0; i < p->nitems; i++) {
+        const fo_item *it = &p->items[i];
+        if (it->kind != FO_ITEM_GLYPHS)
+            continue;
+        if (strncmp(it->u.glyphs.text, "Head", 4) == 0) {
+            /* the last definition wins, even after its use */
+            assert_true(it->u.glyphs.color.r > 0.99 && it->u.glyphs.color.g < 0.01);
+            assert_true(it->u.glyphs.x > 72 + 29);
+            seen++;
+        } else if (strncmp(it->u.glyphs.text, "body", 4) == 0) {
+            assert_true(it->u.glyphs.color.b > 0.99);
+            seen++;
+        }
+    }
+    assert_int_equal(seen, 2);
+    fo_display_free(dl);
+    fo_diag_dispose(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_numbered_headings),
+        cmocka_unit_test(test_margin_boxes_pages_and_strings),
+        cmocka_unit_test(test_list_markers),
+        cmocka_unit_test(test_var_palette),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
