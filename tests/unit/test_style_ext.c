@@ -183,6 +183,125 @@ static void test_user_origin(void **state)
     assert_int_equal(fo_sheet_add_user(f->sheet, path, true, &f->diag), FO_ERR_IO);
 }
 
+/* ---- var() and :root ---------------------------------------------------- */
+
+static fo_status parse(fx *f, const char *css, bool strict)
+{
+    fo_sheet_free(f->sheet);
+    f->sheet = NULL;
+    return fo_sheet_parse(css, strlen(css), "v.css", strict, &f->sheet, &f->diag);
+}
+
+static void test_var(void **state)
+{
+    fx *f = *state;
+    assert_int_equal(parse(f, ":root { --c: #0000ff; --m: 7pt; --m2: var(--m) }\n"
+                              "p { color: var(--c); margin: var(--m2) 0 }\n"
+                              "em { color: var(--nope, rgb(255, 0, 0)) }\n"
+                              "h1 { color: var(--nope) }\n"
+                              "h2 { --a: var(--b); --b: var(--a); color: var(--a) }\n"
+                              "h3 { margin-top: var(--c) }\n"
+                              "h4 { color: var(x) }\n", false), FO_OK);
+    fo_style p = style_of(f->sheet, "p", NULL);
+    NEAR(p.color.b, 1);
+    NEAR(p.margin_top, 7);
+    NEAR(p.margin_left, 0);
+    NEAR(style_of(f->sheet, "em", NULL).color.r, 1);
+    NEAR(style_of(f->sheet, "h1", NULL).color.b, 0);
+    assert_non_null(strstr(captured(f), "v.css:4:13: warning: undefined custom property '--nope' in 'color'"));
+    assert_non_null(strstr(captured(f), "v.css:5:43: warning: var() nested too deeply or cyclic"));
+    assert_non_null(strstr(captured(f), "v.css:6:18: warning: invalid value for 'margin-top' after var()"));
+    assert_non_null(strstr(captured(f), "v.css:7:13: warning: var() needs a custom property name"));
+    assert_int_equal(parse(f, "p { color: var(--x) }", true), FO_ERR_STYLE);
+    /* :root is body, the element without a parent */
+    assert_int_equal(parse(f, ":root { margin-left: 5pt }", true), FO_OK);
+    fo_elem body = {"body", NULL, 1, NULL};
+    fo_style bs;
+    fo_style_compute(f->sheet, &body, NULL, &bs);
+    NEAR(bs.margin_left, 5);
+    NEAR(style_of(f->sheet, "p", NULL).margin_left, 0);
+}
+
+static void test_content_values(void **state)
+{
+    fx *f = *state;
+    assert_int_equal(parse(f, "h2::before { content: counter(a) \".\" counters(b, '-', lower-roman) string(t) }"
+                              "h2 { counter-reset: a b 3; counter-increment: a -2; string-set: t content(), u 'x' }"
+                              "h3:after { content: none }", true), FO_OK);
+    fo_elem body = {"body", NULL, 1, NULL};
+    fo_elem h2 = {"h2", NULL, 1, &body};
+    fo_style bs, hs, ps;
+    fo_style_compute(f->sheet, &body, NULL, &bs);
+    fo_style_compute(f->sheet, &h2, &bs, &hs);
+    assert_null(hs.content); /* the element itself has no content */
+    assert_int_equal(hs.counter_reset->n, 2);
+    assert_int_equal(hs.counter_reset->values[0], 0);
+    assert_int_equal(hs.counter_reset->values[1], 3);
+    assert_int_equal(hs.counter_increment->values[0], -2);
+    assert_int_equal(hs.string_set->n, 2);
+    assert_int_equal(hs.string_set->values[0].items[0].kind, FO_CONTENT_SELF);
+    fo_style_compute_pseudo(f->sheet, &h2, FO_PSEUDO_BEFORE, &hs, &ps);
+    assert_non_null(ps.content);
+    assert_int_equal(ps.content->n, 4);
+    assert_int_equal(ps.content->items[2].kind, FO_CONTENT_COUNTERS);
+    assert_string_equal(ps.content->items[2].sep, "-");
+    assert_int_equal(ps.content->items[2].style, FO_LIST_LOWER_ROMAN);
+    fo_style_compute_pseudo(f->sheet, &h2, FO_PSEUDO_AFTER, &hs, &ps);
+    assert_null(ps.content);
+    static const char *bad[] = {
+        "p::before { content: counter() }", "p::before { content: attr(x) }",
+        "p::before { content: 'a', 'b' }", "p { counter-reset: a 1.5 }",
+        "p { string-set: content() }", "p::before { content: counters(a) }",
+        "p::before { content: counter(a, klingon) }",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        assert_int_equal(parse(f, bad[i], false), FO_OK);
+        if (!strstr(captured(f), "declaration dropped"))
+            fail_msg("accepted: %s", bad[i]);
+        fo_diag_dispose(&f->diag);
+    }
+    char buf[32];
+    fo_counter_format(1994, FO_LIST_UPPER_ROMAN, buf, sizeof buf);
+    assert_string_equal(buf, "MCMXCIV");
+    fo_counter_format(28, FO_LIST_LOWER_ALPHA, buf, sizeof buf);
+    assert_string_equal(buf, "ab");
+    fo_counter_format(0, FO_LIST_LOWER_ALPHA, buf, sizeof buf);
+    assert_string_equal(buf, "0");
+    fo_counter_format(7, FO_LIST_DECIMAL_LEADING_ZERO, buf, sizeof buf);
+    assert_string_equal(buf, "07");
+}
+
+static void test_margin_box_cascade(void **state)
+{
+    fx *f = *state;
+    assert_int_equal(parse(f, "@page { color: #ff0000; @top-left { content: 'a' } "
+                              "@bottom-center { content: counter(page); text-align: left } }\n"
+                              "@page :first { @top-left { content: 'first'; font-size: 20pt } }\n"
+                              "@page :right { @top-left { content: 'right' } }\n"
+                              "@page :blank { @top-left { content: none } }\n", true), FO_OK);
+    fo_style root, s;
+    fo_style_initial(&root);
+    assert_true(fo_sheet_margin_box(f->sheet, FO_PAGE_LEFT, FO_MB_TOP_LEFT, &root, &s));
+    assert_string_equal(s.content->items[0].text, "a");
+    NEAR(s.color.r, 1); /* inherited from the page context */
+    assert_int_equal(s.text_align, FO_TEXT_LEFT);
+    assert_true(fo_sheet_margin_box(f->sheet, FO_PAGE_RIGHT, FO_MB_TOP_LEFT, &root, &s));
+    assert_string_equal(s.content->items[0].text, "right");
+    /* :first beats :right whatever the order */
+    assert_true(fo_sheet_margin_box(f->sheet, FO_PAGE_FIRST | FO_PAGE_RIGHT, FO_MB_TOP_LEFT,
+                                    &root, &s));
+    assert_string_equal(s.content->items[0].text, "first");
+    NEAR(s.font_size, 20);
+    assert_false(fo_sheet_margin_box(f->sheet, FO_PAGE_BLANK | FO_PAGE_LEFT, FO_MB_TOP_LEFT,
+                                     &root, &s));
+    assert_false(fo_sheet_margin_box(f->sheet, FO_PAGE_LEFT, FO_MB_TOP_RIGHT, &root, &s));
+    assert_true(fo_sheet_margin_box(f->sheet, FO_PAGE_LEFT, FO_MB_BOTTOM_CENTER, &root, &s));
+    assert_int_equal(s.text_align, FO_TEXT_LEFT); /* its own, not the centre default */
+    assert_int_equal(parse(f, "@page { @bottom-right { content: 'x' } }", true), FO_OK);
+    assert_true(fo_sheet_margin_box(f->sheet, 0, FO_MB_BOTTOM_RIGHT, &root, &s));
+    assert_int_equal(s.text_align, FO_TEXT_RIGHT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -191,6 +310,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_import_missing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_misplaced, setup, teardown),
         cmocka_unit_test_setup_teardown(test_user_origin, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_var, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_content_values, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_margin_box_cascade, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
