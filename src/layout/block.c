@@ -20,6 +20,7 @@ typedef struct frame {
     int number;      /* ordered list: next item number */
     int depth;       /* list nesting depth */
     bool rule;       /* a block-quote rule was pushed */
+    bool deco;       /* a decorated block was opened (deco.c) */
     int first_box;   /* index of the first box laid out inside */
 } frame;
 
@@ -63,6 +64,15 @@ int lay_box_begin(fo_lay *L, double height, int src_line)
         fo_item it = {.kind = FO_ITEM_RECT};
         it.u.rect = (fo_rect_item){L->bg_x, 0, L->bg_w, height, L->bg, {0, 0, 0, 0}, 0};
         lay_item_add(L, &it);
+    }
+    for (guint i = 0; i < L->decos->len; i++) {
+        const lay_deco *d = &g_array_index(L->decos, lay_deco, i);
+        if (d->bg.a > 0) {
+            fo_item it = {.kind = FO_ITEM_RECT};
+            it.u.rect = (fo_rect_item){d->x, 0, d->w, height, d->bg, {0, 0, 0, 0}, 0};
+            lay_item_add(L, &it);
+        }
+        lay_deco_sides(L, d, 0, height);
     }
     if (L->pending_anchor) {
         fo_item it = {.kind = FO_ITEM_ANCHOR};
@@ -157,8 +167,15 @@ static void inline_block(fo_lay *L, frame *f, const fo_node *n, const char *tag,
         lay_gen_string_set(&L->gen, &s, fo_node_plain_text((fo_doc *)L->doc, n), L->nboxes);
     lay_text t;
     lay_text_build(L, n, &e, &s, &t);
-    double x = f->x + s.margin_left + s.padding_left;
-    double w = clamp_measure(f->w - s.margin_left - s.margin_right - s.padding_left - s.padding_right);
+    double bx = f->x + s.margin_left;
+    double bw = clamp_measure(f->w - s.margin_left - s.margin_right);
+    double x = bx + s.border_left_width + s.padding_left;
+    double w = clamp_measure(bw - s.border_left_width - s.padding_left - s.padding_right -
+                             s.border_right_width);
+    bool deco = lay_deco_needed(&s);
+    int first = L->nboxes;
+    if (deco)
+        lay_deco_begin(L, &s, bx, bw, n->line);
     bool heading = n->type == FO_NODE_HEADING;
     if (heading) {
         L->pending_anchor = n->id;
@@ -169,8 +186,9 @@ static void inline_block(fo_lay *L, frame *f, const fo_node *n, const char *tag,
         if (!L->title && n->level == 1 && title)
             L->title = g_strdup(title);
     }
-    int first = L->nboxes;
     int lines = lay_paragraph(L, &t, &s, x, w, heading);
+    if (deco)
+        lay_deco_end(L, &s, n->line);
     avoid_breaks_since(L, first, &s);
     lay_text_dispose(&t);
     if (lines == 0) {
@@ -181,16 +199,6 @@ static void inline_block(fo_lay *L, frame *f, const fo_node *n, const char *tag,
     if (heading)
         L->keep_with_prev = true; /* never leave a heading last on a page */
     break_rules_after(L, &s);
-}
-
-/* A spacer box of `h` pt (padding of a shaded block). */
-static void spacer(fo_lay *L, double h, int line, bool keep)
-{
-    if (h <= 0)
-        return;
-    if (keep)
-        L->keep_with_prev = true;
-    lay_box_begin(L, h, line);
 }
 
 static void code_block(fo_lay *L, frame *f, const fo_node *n)
@@ -211,22 +219,16 @@ static void code_block(fo_lay *L, frame *f, const fo_node *n)
         lay_text_plain(L, src, len, true, n->line, &t);
     double bx = f->x + s.margin_left;
     double bw = clamp_measure(f->w - s.margin_left - s.margin_right);
-    double x = bx + s.padding_left;
-    double w = clamp_measure(bw - s.padding_left - s.padding_right);
-    fo_color saved = L->bg;
-    if (s.background_color.a > 0) {
-        L->bg = s.background_color;
-        L->bg_x = bx;
-        L->bg_w = bw;
-    }
+    double x = bx + s.border_left_width + s.padding_left;
+    double w = clamp_measure(bw - s.border_left_width - s.padding_left - s.padding_right -
+                             s.border_right_width);
     int first = L->nboxes;
-    spacer(L, s.padding_top, n->line, false);
+    lay_deco_begin(L, &s, bx, bw, n->line);
     s.text_align = FO_TEXT_LEFT;
     s.text_indent = 0;
     lay_paragraph(L, &t, &s, x, w, false);
-    spacer(L, s.padding_bottom, n->line, true);
+    lay_deco_end(L, &s, n->line);
     avoid_breaks_since(L, first, &s);
-    L->bg = saved;
     lay_text_dispose(&t);
     margin_collapse(L, s.margin_bottom);
     break_rules_after(L, &s);
@@ -358,9 +360,16 @@ static frame *enter(fo_lay *L, frame *f, const fo_node *n)
         c->style.margin_top = c->style.margin_bottom = 0;
     break_rules_before(L, &c->style);
     margin_collapse(L, c->style.margin_top);
-    c->x = f->x + c->style.margin_left + c->style.padding_left;
+    c->x = f->x + c->style.margin_left + c->style.border_left_width + c->style.padding_left;
     c->w = clamp_measure(f->w - c->style.margin_left - c->style.margin_right -
+                         c->style.border_left_width - c->style.border_right_width -
                          c->style.padding_left - c->style.padding_right);
+    if (n->type == FO_NODE_BLOCKQUOTE && lay_deco_needed(&c->style)) {
+        c->deco = true;
+        lay_deco_begin(L, &c->style, f->x + c->style.margin_left,
+                       clamp_measure(f->w - c->style.margin_left - c->style.margin_right),
+                       n->line);
+    }
     switch (n->type) {
     case FO_NODE_LIST:
         c->number = n->start;
@@ -408,6 +417,8 @@ static frame *leave(fo_lay *L, frame *c)
         lay_paragraph(L, &t, &c->style, c->x, c->w, false);
         lay_text_dispose(&t);
     }
+    if (c->deco)
+        lay_deco_end(L, &c->style, c->node->line);
     avoid_breaks_since(L, c->first_box, &c->style);
     margin_collapse(L, c->style.margin_bottom);
     break_rules_after(L, &c->style);

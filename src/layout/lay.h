@@ -59,6 +59,15 @@ typedef struct lay_rule {
     fo_color color;
 } lay_rule;
 
+/* An open decorated block (deco.c): background and side borders drawn on
+ * every box while it is open. */
+typedef struct lay_deco {
+    fo_color bg;       /* a = 0: none */
+    double x, w;       /* border box, pt (absolute x) */
+    double bl, br;     /* left and right border widths, pt */
+    fo_color cl, cr;
+} lay_deco;
+
 typedef struct fo_lay {
     const fo_doc *doc;
     const fo_sheet *sheet;
@@ -81,6 +90,7 @@ typedef struct fo_lay {
     bool warned_html;
     lay_marker marker;
     GArray *rules;               /* lay_rule: open block quotes */
+    GArray *decos;               /* lay_deco: open decorated blocks */
     fo_color bg;                 /* background of every new box (a = 0: none) */
     double bg_x, bg_w;           /* its horizontal extent, pt */
     const char *pending_anchor;  /* anchor for the next box, or NULL */
@@ -147,6 +157,18 @@ double lay_plain_line(fo_lay *L, const char *s, const fo_style *st, double x,
                       double y, bool emit, fo_page *page);
 /* Colour from a computed style colour. */
 fo_color lay_color(fo_color c);
+
+/* ---- block decoration (deco.c) ---- */
+/* True when `s` has a background, a border or vertical padding. */
+bool lay_deco_needed(const fo_style *s);
+/* Opens a decorated block with border box [bx, bx + bw) (pt): emits the
+ * top border and padding as a spacer box and draws the background and
+ * side borders on every box until lay_deco_end. */
+void lay_deco_begin(fo_lay *L, const fo_style *s, double bx, double bw, int line);
+/* Closes the innermost decorated block: the bottom padding and border. */
+void lay_deco_end(fo_lay *L, const fo_style *s, int line);
+/* Draws d's side borders over [y0, y1) of the current box (pt from its top). */
+void lay_deco_sides(fo_lay *L, const lay_deco *d, double y0, double y1);
 
 /* ---- list markers (marker.c) ---- */
 /* Sets L->marker's text and style for a list item with element `li` and

@@ -293,6 +293,32 @@ static fo_prop_result parse_BREAK_INSIDE(fo_vcur *c, fo_value *v, fo_arena *a)
     return keyword_value(c, v, kw);
 }
 
+static const fo_keyword border_styles[] = {
+    {"none", FO_BORDER_NONE},     {"hidden", FO_BORDER_HIDDEN},
+    {"solid", FO_BORDER_SOLID},   {"dashed", FO_BORDER_DASHED},
+    {"dotted", FO_BORDER_DOTTED}, {"double", FO_BORDER_DOUBLE},
+    {"groove", FO_BORDER_SOLID},  {"ridge", FO_BORDER_SOLID},
+    {"inset", FO_BORDER_SOLID},   {"outset", FO_BORDER_SOLID},
+    {NULL, 0},
+};
+
+static fo_prop_result parse_BORDER_STYLE(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    return keyword_value(c, v, border_styles);
+}
+
+/* <line-width> (Backgrounds 3 §4.3): thin 1px, medium 3px, thick 5px. */
+static fo_prop_result parse_BORDER_WIDTH(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    static const fo_keyword kw[] = {{"thin", 1}, {"medium", 3}, {"thick", 5}, {NULL, 0}};
+    int k = fo_vcur_keyword(c, kw);
+    if (k > 0) {
+        *v = (fo_value){.kind = FO_V_PT, .num = k * 0.75};
+        return FO_PROP_OK;
+    }
+    return fo_parse_length(c, FO_LEN_NONNEG, v) ? FO_PROP_OK : FO_PROP_INVALID;
+}
+
 static fo_prop_result parse_LIST_STYLE(fo_vcur *c, fo_value *v, fo_arena *a)
 {
     int k = fo_parse_list_style(c);
@@ -323,6 +349,16 @@ static fo_prop_result parse_STRING_SET(fo_vcur *c, fo_value *v, fo_arena *a)
 }
 
 /* ---- compute functions: specified value → computed value -------------- */
+
+static fo_border_style compute_BORDER_STYLE(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return (fo_border_style)v->keyword;
+}
+
+static double compute_BORDER_WIDTH(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return clampd(fo_resolve_length(v, s->font_size, s->root_font_size, 0), 0, FO_MAX_LENGTH);
+}
 
 static fo_list_style compute_LIST_STYLE(const fo_value *v, fo_style *s, const ctx *c)
 {
@@ -441,6 +477,8 @@ static fo_break compute_BREAK_BETWEEN(const fo_value *v, fo_style *s, const ctx 
 #define copy_extra_BREAK_BETWEEN(d, s) ((void)0)
 #define copy_extra_BREAK_INSIDE(d, s) ((void)0)
 #define copy_extra_LIST_STYLE(d, s) ((void)0)
+#define copy_extra_BORDER_STYLE(d, s) ((void)0)
+#define copy_extra_BORDER_WIDTH(d, s) ((void)0)
 #define copy_extra_CONTENT(d, s) ((void)0)
 #define copy_extra_COUNTER_RESET(d, s) ((void)0)
 #define copy_extra_COUNTER_INCR(d, s) ((void)0)
@@ -544,6 +582,110 @@ static fo_prop_result expand_PAGE_BREAK_INSIDE(fo_vcur *c, fo_decl *out, int *n)
     return page_break(c, out, n, FO_P_BREAK_INSIDE, true);
 }
 
+static fo_val_kind css_wide(fo_vcur *c);
+
+/* border-style / -width / -color: 1-4 values, top right bottom left. */
+static fo_prop_result expand_sides(fo_vcur *c, fo_decl *out, int *n, fo_prop_id first,
+                                   parse_fn parse)
+{
+    fo_value v[4];
+    int k = 0;
+    while (k < 4 && !fo_vcur_done(c)) {
+        if (parse(c, &v[k], NULL) != FO_PROP_OK)
+            return FO_PROP_INVALID;
+        k++;
+    }
+    if (k == 0 || !fo_vcur_done(c))
+        return FO_PROP_INVALID;
+    static const int pick[4][4] = {
+        {0, 0, 0, 0}, {0, 1, 0, 1}, {0, 1, 2, 1}, {0, 1, 2, 3},
+    };
+    for (int i = 0; i < 4; i++) {
+        out[i].prop = (fo_prop_id)(first + i);
+        out[i].value = v[pick[k - 1][i]];
+    }
+    *n = 4;
+    return FO_PROP_OK;
+}
+
+static fo_prop_result expand_BORDER_STYLE(fo_vcur *c, fo_decl *out, int *n)
+{
+    return expand_sides(c, out, n, FO_P_BORDER_TOP_STYLE, parse_BORDER_STYLE);
+}
+
+static fo_prop_result expand_BORDER_WIDTH(fo_vcur *c, fo_decl *out, int *n)
+{
+    return expand_sides(c, out, n, FO_P_BORDER_TOP_WIDTH, parse_BORDER_WIDTH);
+}
+
+static fo_prop_result expand_BORDER_COLOR(fo_vcur *c, fo_decl *out, int *n)
+{
+    return expand_sides(c, out, n, FO_P_BORDER_TOP_COLOR, parse_COLOR);
+}
+
+/* <line-width> || <line-style> || <color> (Backgrounds 3 §4.4) for the
+ * sides in mask (1 top, 2 right, 4 bottom, 8 left); omitted parts take
+ * their initial values. */
+static fo_prop_result border_sides(fo_vcur *c, fo_decl *out, int *n, unsigned mask)
+{
+    fo_value w = {.kind = FO_V_PT, .num = 2.25}, st = {.kind = FO_V_KEYWORD, .keyword = FO_BORDER_NONE},
+             col = {.kind = FO_V_KEYWORD, .keyword = COLOR_CURRENT};
+    fo_val_kind wide = css_wide(c);
+    if (wide != FO_V_NONE) {
+        c->i = c->end;
+        w = st = col = (fo_value){.kind = wide};
+    } else {
+        bool hw = false, hs = false, hc = false;
+        while (!fo_vcur_done(c)) {
+            if (!hw && parse_BORDER_WIDTH(c, &w, NULL) == FO_PROP_OK) {
+                hw = true;
+                continue;
+            }
+            if (!hs && parse_BORDER_STYLE(c, &st, NULL) == FO_PROP_OK) {
+                hs = true;
+                continue;
+            }
+            if (!hc && parse_COLOR(c, &col, NULL) == FO_PROP_OK) {
+                hc = true;
+                continue;
+            }
+            return FO_PROP_INVALID;
+        }
+        if (!hw && !hs && !hc)
+            return FO_PROP_INVALID;
+    }
+    *n = 0;
+    for (int side = 0; side < 4; side++) {
+        if (!(mask & (1u << side)))
+            continue;
+        out[(*n)++] = (fo_decl){.prop = (fo_prop_id)(FO_P_BORDER_TOP_STYLE + side), .value = st};
+        out[(*n)++] = (fo_decl){.prop = (fo_prop_id)(FO_P_BORDER_TOP_WIDTH + side), .value = w};
+        out[(*n)++] = (fo_decl){.prop = (fo_prop_id)(FO_P_BORDER_TOP_COLOR + side), .value = col};
+    }
+    return FO_PROP_OK;
+}
+
+static fo_prop_result expand_BORDER(fo_vcur *c, fo_decl *out, int *n)
+{
+    return border_sides(c, out, n, 15);
+}
+static fo_prop_result expand_BORDER_TOP(fo_vcur *c, fo_decl *out, int *n)
+{
+    return border_sides(c, out, n, 1);
+}
+static fo_prop_result expand_BORDER_RIGHT(fo_vcur *c, fo_decl *out, int *n)
+{
+    return border_sides(c, out, n, 2);
+}
+static fo_prop_result expand_BORDER_BOTTOM(fo_vcur *c, fo_decl *out, int *n)
+{
+    return border_sides(c, out, n, 4);
+}
+static fo_prop_result expand_BORDER_LEFT(fo_vcur *c, fo_decl *out, int *n)
+{
+    return border_sides(c, out, n, 8);
+}
+
 /* list-style: only its list-style-type part (Lists 3 §3.4). */
 static fo_prop_result expand_LIST_STYLE(fo_vcur *c, fo_decl *out, int *n)
 {
@@ -614,7 +756,7 @@ fo_prop_result fo_prop_parse(const char *name, const fo_css_token *tok,
     fo_val_kind wide = css_wide(&c);
     fo_prop_result r;
     if (sh) {
-        if (wide != FO_V_NONE) {
+        if (wide != FO_V_NONE && sh->count > 0) {
             for (int i = 0; i < sh->count; i++) {
                 out[i].prop = (fo_prop_id)(sh->first + i);
                 out[i].value.kind = wide;
@@ -686,4 +828,14 @@ void fo_prop_compute_all(const fo_value *const cascaded[FO_PROP_COUNT],
     /* A number line-height is inherited as the number (CSS 2.1 §10.8.1). */
     if (out->line_height_factor > 0)
         out->line_height = out->line_height_factor * out->font_size;
+    /* Backgrounds 3 §4.3: the computed width of a side with style none or
+     * hidden is 0. */
+    if (out->border_top_style <= FO_BORDER_HIDDEN)
+        out->border_top_width = 0;
+    if (out->border_right_style <= FO_BORDER_HIDDEN)
+        out->border_right_width = 0;
+    if (out->border_bottom_style <= FO_BORDER_HIDDEN)
+        out->border_bottom_width = 0;
+    if (out->border_left_style <= FO_BORDER_HIDDEN)
+        out->border_left_width = 0;
 }

@@ -24,8 +24,8 @@ typedef enum fo_prop_id {
     FO_PROP_COUNT
 } fo_prop_id;
 
-/* Most longhands one declaration can expand into (margin: 4). */
-#define FO_PROP_MAX_EXPAND 4
+/* Most longhands one declaration can expand into (border: 12). */
+#define FO_PROP_MAX_EXPAND 12
 
 /* Where a declaration comes from (CSS Cascade 4 §6.2, folio's three
  * origins): later origins win over earlier ones, normal and !important

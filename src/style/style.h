@@ -33,6 +33,13 @@ typedef enum fo_break {
     FO_BREAK_AUTO, FO_BREAK_PAGE, FO_BREAK_AVOID
 } fo_break;
 
+/* border-*-style (CSS Backgrounds 3 §4.2).  folio draws every visible
+ * style as a solid line. */
+typedef enum fo_border_style {
+    FO_BORDER_NONE, FO_BORDER_HIDDEN, FO_BORDER_SOLID, FO_BORDER_DASHED,
+    FO_BORDER_DOTTED, FO_BORDER_DOUBLE
+} fo_border_style;
+
 /* list-style-type values and counter styles (CSS Lists 3 §3, Counter
  * Styles 3 §6 predefined styles). */
 typedef enum fo_list_style {
@@ -97,6 +104,12 @@ typedef struct fo_style {
     fo_white_space white_space;
     int orphans, widows;       /* lines, ≥ 1 */
     fo_break break_before, break_after, break_inside;
+    fo_border_style border_top_style, border_right_style, border_bottom_style,
+        border_left_style;
+    double border_top_width, border_right_width, border_bottom_width,
+        border_left_width;     /* pt; 0 when the side's style is none/hidden */
+    fo_color border_top_color, border_right_color, border_bottom_color,
+        border_left_color;
     fo_list_style list_style_type;
     const fo_content *content;           /* ::before/::after, margin boxes; NULL: none */
     const fo_counter_ops *counter_reset;     /* NULL: none */
