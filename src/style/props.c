@@ -785,6 +785,20 @@ fo_prop_result fo_prop_parse(const char *name, const fo_css_token *tok,
     return r;
 }
 
+/* Backgrounds 3 §4.3: the computed width of a side with style none or
+ * hidden is 0. */
+static void no_border_width(fo_style *s)
+{
+    if (s->border_top_style <= FO_BORDER_HIDDEN)
+        s->border_top_width = 0;
+    if (s->border_right_style <= FO_BORDER_HIDDEN)
+        s->border_right_width = 0;
+    if (s->border_bottom_style <= FO_BORDER_HIDDEN)
+        s->border_bottom_width = 0;
+    if (s->border_left_style <= FO_BORDER_HIDDEN)
+        s->border_left_width = 0;
+}
+
 void fo_style_initial(fo_style *out)
 {
     memset(out, 0, sizeof *out);
@@ -796,6 +810,7 @@ void fo_style_initial(fo_style *out)
     }
     if (out->line_height_factor > 0)
         out->line_height = out->line_height_factor * out->font_size;
+    no_border_width(out);
 }
 
 void fo_prop_compute_all(const fo_value *const cascaded[FO_PROP_COUNT],
@@ -828,14 +843,5 @@ void fo_prop_compute_all(const fo_value *const cascaded[FO_PROP_COUNT],
     /* A number line-height is inherited as the number (CSS 2.1 §10.8.1). */
     if (out->line_height_factor > 0)
         out->line_height = out->line_height_factor * out->font_size;
-    /* Backgrounds 3 §4.3: the computed width of a side with style none or
-     * hidden is 0. */
-    if (out->border_top_style <= FO_BORDER_HIDDEN)
-        out->border_top_width = 0;
-    if (out->border_right_style <= FO_BORDER_HIDDEN)
-        out->border_right_width = 0;
-    if (out->border_bottom_style <= FO_BORDER_HIDDEN)
-        out->border_bottom_width = 0;
-    if (out->border_left_style <= FO_BORDER_HIDDEN)
-        out->border_left_width = 0;
+    no_border_width(out);
 }

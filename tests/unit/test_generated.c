@@ -232,6 +232,55 @@ static void test_var_palette(void **state)
     fo_diag_dispose(&d);
 }
 
+/* A boxed code block: four border rectangles around the code, the text
+ * inset by border + padding; a paragraph's background spans its lines. */
+static void test_borders_and_backgrounds(void **state)
+{
+    const char *css = "@page { size: A4; margin: 72pt }"
+                      "pre { border: 2pt solid #ff0000; padding: 10pt 6pt; margin: 0;"
+                      "      font-family: 'DejaVu Sans Mono'; font-size: 10pt; white-space: pre }"
+                      "p { background-color: #0000ff; padding: 5pt 0 }";
+    fo_diag d;
+    fo_diag_init(&d);
+    fo_display *dl = typeset("```\ncode\nmore\n```\n\npara\n", css, &d);
+    const fo_page *p = &dl->pages[0];
+    int red = 0, blue = 0;
+    double code_x = -1, code_y = -1, top = 1e9, left = 1e9, blue_top = 1e9, blue_bottom = -1;
+    double para_y = -1;
+    for (int i = 0; i < p->nitems; i++) {
+        const fo_item *it = &p->items[i];
+        if (it->kind == FO_ITEM_RECT && it->u.rect.fill.r > 0.9 && it->u.rect.fill.b < 0.1) {
+            red++;
+            if (it->u.rect.y < top)
+                top = it->u.rect.y;
+            if (it->u.rect.x < left)
+                left = it->u.rect.x;
+        } else if (it->kind == FO_ITEM_RECT && it->u.rect.fill.b > 0.9) {
+            blue++;
+            if (it->u.rect.y < blue_top)
+                blue_top = it->u.rect.y;
+            if (it->u.rect.y + it->u.rect.h > blue_bottom)
+                blue_bottom = it->u.rect.y + it->u.rect.h;
+        } else if (it->kind == FO_ITEM_GLYPHS && code_x < 0) {
+            code_x = it->u.glyphs.x;
+            code_y = it->u.glyphs.y;
+        } else if (it->kind == FO_ITEM_GLYPHS && strncmp(it->u.glyphs.text, "para", 4) == 0) {
+            para_y = it->u.glyphs.y;
+        }
+    }
+    /* top, bottom and a left and right strip for each of the 2 lines */
+    assert_true(red >= 4);
+    assert_true(top >= 72 - 0.01 && top < 72 + 0.01);
+    assert_true(left >= 72 - 0.01 && left < 72 + 0.01);
+    assert_true(code_x > 72 + 2 + 6 - 0.01 && code_x < 72 + 2 + 6 + 0.01);
+    assert_true(code_y > 72 + 2 + 10);
+    /* the paragraph's background covers its line and its padding */
+    assert_true(blue >= 3);
+    assert_true(blue_top < para_y - 5 && blue_bottom > para_y + 5);
+    fo_display_free(dl);
+    fo_diag_dispose(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -239,6 +288,7 @@ int main(void)
         cmocka_unit_test(test_margin_boxes_pages_and_strings),
         cmocka_unit_test(test_list_markers),
         cmocka_unit_test(test_var_palette),
+        cmocka_unit_test(test_borders_and_backgrounds),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -302,6 +302,43 @@ static void test_margin_box_cascade(void **state)
     assert_int_equal(s.text_align, FO_TEXT_RIGHT);
 }
 
+static void test_borders(void **state)
+{
+    fx *f = *state;
+    assert_int_equal(parse(f, "p { color: #00ff00; border: 2pt solid; border-left: thick dashed #ff0000;"
+                              " border-bottom-style: none }"
+                              "pre { border-width: 1pt 2pt 3pt; border-style: solid; border-color: red blue }"
+                              "h1 { border: 1pt solid red; border-top: inherit }", true), FO_OK);
+    fo_style p = style_of(f->sheet, "p", NULL);
+    NEAR(p.border_top_width, 2);
+    assert_int_equal(p.border_top_style, FO_BORDER_SOLID);
+    NEAR(p.border_top_color.g, 1); /* currentcolor */
+    NEAR(p.border_left_width, 3.75);
+    assert_int_equal(p.border_left_style, FO_BORDER_DASHED);
+    NEAR(p.border_left_color.r, 1);
+    NEAR(p.border_bottom_width, 0); /* style none: width 0 */
+    fo_style pre = style_of(f->sheet, "pre", NULL);
+    NEAR(pre.border_top_width, 1);
+    NEAR(pre.border_right_width, 2);
+    NEAR(pre.border_bottom_width, 3);
+    NEAR(pre.border_left_width, 2);
+    NEAR(pre.border_top_color.r, 1);
+    NEAR(pre.border_right_color.b, 1);
+    NEAR(pre.border_bottom_color.r, 1);
+    fo_style h1 = style_of(f->sheet, "h1", NULL);
+    NEAR(h1.border_top_width, 0); /* inherited from body: none */
+    NEAR(h1.border_left_width, 1);
+    static const char *bad[] = {"p { border: solid solid }", "p { border-width: -1pt }",
+                                "p { border-style: wavy }", "p { border-top: 1pt 2pt }",
+                                "p { border-color: red blue green black white }"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        assert_int_equal(parse(f, bad[i], false), FO_OK);
+        if (!strstr(captured(f), "declaration dropped"))
+            fail_msg("accepted: %s", bad[i]);
+        fo_diag_dispose(&f->diag);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -313,6 +350,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_var, setup, teardown),
         cmocka_unit_test_setup_teardown(test_content_values, setup, teardown),
         cmocka_unit_test_setup_teardown(test_margin_box_cascade, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_borders, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
