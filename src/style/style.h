@@ -33,6 +33,22 @@ typedef enum fo_break {
     FO_BREAK_AUTO, FO_BREAK_PAGE, FO_BREAK_AVOID
 } fo_break;
 
+typedef enum fo_text_transform {
+    FO_TT_NONE, FO_TT_UPPERCASE, FO_TT_LOWERCASE, FO_TT_CAPITALIZE
+} fo_text_transform;
+
+/* text-decoration-line bits (CSS Text Decoration 3 §2.1). */
+enum { FO_DECO_UNDERLINE = 1, FO_DECO_LINE_THROUGH = 2 };
+
+typedef enum fo_hyphens { FO_HYPHENS_MANUAL, FO_HYPHENS_NONE, FO_HYPHENS_AUTO } fo_hyphens;
+
+/* text-align-last (CSS Text 3 §6.3); FO_ALIGN_LAST_AUTO follows
+ * text-align (justified text: last line at the start). */
+typedef enum fo_text_align_last {
+    FO_ALIGN_LAST_AUTO, FO_ALIGN_LAST_LEFT, FO_ALIGN_LAST_RIGHT,
+    FO_ALIGN_LAST_CENTER, FO_ALIGN_LAST_JUSTIFY
+} fo_text_align_last;
+
 /* border-*-style (CSS Backgrounds 3 §4.2).  folio draws every visible
  * style as a solid line. */
 typedef enum fo_border_style {
@@ -104,6 +120,14 @@ typedef struct fo_style {
     fo_white_space white_space;
     int orphans, widows;       /* lines, ≥ 1 */
     fo_break break_before, break_after, break_inside;
+    bool small_caps;           /* font-variant: small-caps */
+    const char *font_features; /* font-feature-settings as written ('"tnum" 1, "liga" 0'); NULL: normal */
+    double letter_spacing;     /* pt added after every character; 0: normal */
+    double word_spacing;       /* pt added to every space; 0: normal */
+    fo_text_transform text_transform;
+    unsigned text_decoration;  /* FO_DECO_* bits of this element's own text-decoration */
+    fo_text_align_last text_align_last;
+    fo_hyphens hyphens;        /* stored for the line breaker */
     fo_border_style border_top_style, border_right_style, border_bottom_style,
         border_left_style;
     double border_top_width, border_right_width, border_bottom_width,

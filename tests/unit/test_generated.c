@@ -281,6 +281,75 @@ static void test_borders_and_backgrounds(void **state)
     fo_diag_dispose(&d);
 }
 
+/* The first glyph run whose text starts with `s` on page 0. */
+static const fo_glyph_run *run_of(const fo_display *dl, const char *s)
+{
+    const fo_page *p = &dl->pages[0];
+    for (int i = 0; i < p->nitems; i++) {
+        const fo_item *it = &p->items[i];
+        if (it->kind == FO_ITEM_GLYPHS && strncmp(it->u.glyphs.text, s, strlen(s)) == 0)
+            return &it->u.glyphs;
+    }
+    return NULL;
+}
+
+/* Sum of the glyph advances on the baseline y of page 0. */
+static double line_width(const fo_display *dl, double y)
+{
+    double w = 0;
+    const fo_page *p = &dl->pages[0];
+    for (int i = 0; i < p->nitems; i++) {
+        const fo_item *it = &p->items[i];
+        if (it->kind == FO_ITEM_GLYPHS && it->u.glyphs.y == y)
+            for (int k = 0; k < it->u.glyphs.nglyphs; k++)
+                w += it->u.glyphs.glyphs[k].advance;
+    }
+    return w;
+}
+
+static int count_lines(const fo_display *dl)
+{
+    int n = 0;
+    const fo_page *p = &dl->pages[0];
+    for (int i = 0; i < p->nitems; i++)
+        n += p->items[i].kind == FO_ITEM_LINE;
+    return n;
+}
+
+static void test_text_properties(void **state)
+{
+    fo_diag d;
+    fo_diag_init(&d);
+    const char *md = "abc def\n\n# ABC\n\n## abc\n";
+    fo_display *plain = typeset(md, "p { font: italic bold 12pt/2 'Noto Serif' }", &d);
+    fo_display *styled = typeset(md, "p { font: italic bold 12pt/2 'Noto Serif'; letter-spacing: 2pt;"
+                                     "     word-spacing: 5pt; text-decoration: underline }"
+                                     "h1, h2 { font: 12pt 'Noto Serif' }"
+                                     "h1 { text-transform: lowercase }", &d);
+    const fo_glyph_run *a = run_of(plain, "abc"), *b = run_of(styled, "abc");
+    assert_non_null(a);
+    assert_non_null(b);
+    /* 2pt between each of the 7 characters, 5pt more after the space */
+    double wa = line_width(plain, a->y), wb = line_width(styled, b->y);
+    if (!(wb > wa + 6 * 2 + 5 - 0.5)) /* Pango adds no spacing at the line ends */
+        fail_msg("widths %g %g", wa, wb);
+    assert_int_equal(count_lines(plain), 0);
+    assert_true(count_lines(styled) >= 1); /* the underline */
+    /* text-transform: lowercase shapes "ABC" as "abc": the glyphs of the plain "abc" */
+    const fo_glyph_run *h = run_of(styled, "ABC"), *l = run_of(styled, "abc\0");
+    assert_non_null(h);
+    const fo_page *p = &styled->pages[0];
+    for (int i = 0; i < p->nitems; i++) /* the h2's run: the last "abc" */
+        if (p->items[i].kind == FO_ITEM_GLYPHS && strncmp(p->items[i].u.glyphs.text, "abc", 3) == 0)
+            l = &p->items[i].u.glyphs;
+    assert_true(l != b);
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(h->glyphs[i].gid, l->glyphs[i].gid);
+    fo_display_free(plain);
+    fo_display_free(styled);
+    fo_diag_dispose(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -289,6 +358,7 @@ int main(void)
         cmocka_unit_test(test_list_markers),
         cmocka_unit_test(test_var_palette),
         cmocka_unit_test(test_borders_and_backgrounds),
+        cmocka_unit_test(test_text_properties),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
