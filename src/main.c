@@ -230,6 +230,14 @@ int main(int argc, char **argv)
     if (!fonts_dir || fo_fonts_new(fonts_dir, &fonts, &diag) != FO_OK)
         goto done;
 
+    const fo_font_face *faces;
+    int nfaces = fo_sheet_font_faces(sheet, &faces);
+    for (int i = 0; i < nfaces; i++)
+        if (fo_fonts_add_face(fonts, faces[i].path, faces[i].family, faces[i].weight,
+                              faces[i].style != FO_FONT_NORMAL, faces[i].sheet, faces[i].line,
+                              faces[i].col, &diag) != FO_OK)
+            goto done;
+
     fo_layout_options lo = {.max_pages = (int)max_pages};
     if (fo_layout_document(doc, sheet, fonts, &lo, &dl, &diag) != FO_OK)
         goto done;

@@ -394,9 +394,109 @@ static void import_rule(builder *bd, const fo_css_rule *r)
         bd->status = st;
 }
 
+/* @font-face (CSS Fonts 4 §4): font-family, src (the first url(); a
+ * format() hint is accepted and ignored; local() is not supported),
+ * font-weight, font-style.  A rule without font-family or src is reported
+ * and ignored. */
+static void font_face_rule(builder *bd, const fo_css_rule *r)
+{
+    if (!r->has_block) {
+        fo_css_warn(&bd->rep, r->line, r->col, "@font-face without a block; ignored");
+        return;
+    }
+    fo_font_face ff = {NULL, NULL, 400, FO_FONT_NORMAL, bd->rep.path, r->line, r->col};
+    size_t pos = r->block_begin;
+    fo_css_item it;
+    while (bd->status == FO_OK && fo_css_next_item(&bd->p, &pos, r->block_end, &it)) {
+        if (it.is_at) {
+            nested_at_rule(bd, &it, "inside @font-face");
+            continue;
+        }
+        fo_vcur c = {bd->p.tok, it.value_begin, it.value_end, NULL};
+        bool ok = false;
+        if (fo_css_ascii_eq(it.name, "font-family")) {
+            const fo_css_token *t = fo_vcur_next(&c);
+            if (t && (t->type == FO_TOK_STRING || t->type == FO_TOK_IDENT) && fo_vcur_done(&c)) {
+                ff.family = t->value;
+                ok = true;
+            }
+        } else if (fo_css_ascii_eq(it.name, "src")) {
+            const fo_css_token *t = fo_vcur_next(&c);
+            const char *url = NULL;
+            if (t && t->type == FO_TOK_URL) {
+                url = t->value;
+            } else if (t && t->type == FO_TOK_FUNCTION && fo_css_ascii_eq(t->value, "url")) {
+                const fo_css_token *a = fo_vcur_next(&c), *close = fo_vcur_next(&c);
+                if (a && a->type == FO_TOK_STRING && close && close->type == FO_TOK_RPAREN)
+                    url = a->value;
+            }
+            if (url && *url) {
+                char *file = resolve_relative(bd->s->path_current, url);
+                if (!file) {
+                    bd->status = FO_ERR_NOMEM;
+                    return;
+                }
+                ff.path = fo_arena_strdup(bd->s->arena, file);
+                free(file);
+                if (!ff.path) {
+                    bd->status = FO_ERR_NOMEM;
+                    return;
+                }
+                ff.line = it.value_line;
+                ff.col = it.value_col;
+                ok = true; /* format() and further sources are ignored */
+            }
+        } else if (fo_css_ascii_eq(it.name, "font-weight") ||
+                   fo_css_ascii_eq(it.name, "font-style")) {
+            fo_decl d[FO_PROP_MAX_EXPAND];
+            int n;
+            const char *why;
+            if (fo_prop_parse(it.name, bd->p.tok, it.value_begin, it.value_end,
+                              bd->s->arena, d, &n, &why) == FO_PROP_OK &&
+                d[0].value.kind != FO_V_INHERIT && d[0].value.kind != FO_V_INITIAL &&
+                d[0].value.kind != FO_V_UNSET) {
+                if (d[0].prop == FO_P_FONT_STYLE)
+                    ff.style = (fo_font_style)d[0].value.keyword;
+                else if (d[0].value.kind == FO_V_INT)
+                    ff.weight = (int)d[0].value.num;
+                ok = d[0].prop == FO_P_FONT_STYLE || d[0].value.kind == FO_V_INT;
+            }
+        } else {
+            fo_css_warn(&bd->rep, it.line, it.col,
+                        "descriptor '%.60s' is not supported in @font-face; ignored", it.name);
+            continue;
+        }
+        if (!ok)
+            invalid_value(bd, &it, NULL);
+    }
+    if (!ff.family || !ff.path) {
+        fo_css_warn(&bd->rep, r->line, r->col,
+                    "@font-face needs font-family and src: url(...); ignored");
+        return;
+    }
+    fo_sheet *s = bd->s;
+    if (s->nfaces == s->cap_faces) {
+        size_t ncap = s->cap_faces ? s->cap_faces * 2 : 8;
+        fo_font_face *p = realloc(s->faces, ncap * sizeof *p);
+        if (!p) {
+            bd->status = FO_ERR_NOMEM;
+            return;
+        }
+        s->faces = p;
+        s->cap_faces = ncap;
+    }
+    s->faces[s->nfaces++] = ff;
+}
+
+int fo_sheet_font_faces(const fo_sheet *sheet, const fo_font_face **out)
+{
+    *out = sheet ? sheet->faces : NULL;
+    return sheet ? (int)sheet->nfaces : 0;
+}
+
 static void at_rule(builder *bd, const fo_css_rule *r)
 {
-    static const char *const later[] = {"font-face", "media", "supports",
+    static const char *const later[] = {"media", "supports",
                                         "namespace", "layer", "counter-style"};
     if (fo_css_ascii_eq(r->name, "import")) {
         import_rule(bd, r);
@@ -407,6 +507,10 @@ static void at_rule(builder *bd, const fo_css_rule *r)
     bd->rules_seen = true;
     if (fo_css_ascii_eq(r->name, "page")) {
         page_rule(bd, r);
+        return;
+    }
+    if (fo_css_ascii_eq(r->name, "font-face")) {
+        font_face_rule(bd, r);
         return;
     }
     for (size_t k = 0; k < sizeof later / sizeof later[0]; k++) {
@@ -726,6 +830,7 @@ void fo_sheet_free(fo_sheet *sheet)
     free(sheet->decls);
     free(sheet->entries);
     free(sheet->page_rules);
+    free(sheet->faces);
     free(sheet->customs);
     free(sheet->deferred);
     fo_arena_free(sheet->arena);

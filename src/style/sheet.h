@@ -78,6 +78,8 @@ struct fo_sheet {
     fo_page_builder page;
     fo_page_rule *page_rules; /* malloc'd, source order */
     size_t npage_rules, cap_page_rules;
+    fo_font_face *faces;      /* malloc'd: @font-face rules */
+    size_t nfaces, cap_faces;
     fo_custom *customs;       /* malloc'd */
     size_t ncustoms, cap_customs;
     fo_deferred *deferred;    /* malloc'd */

@@ -244,6 +244,23 @@ void fo_style_compute_pseudo(const fo_sheet *sheet, const fo_elem *elem,
  * NULL.  Never fails. */
 void fo_sheet_page(const fo_sheet *sheet, fo_page_style *out);
 
+/* An @font-face rule (CSS Fonts 4 §4): the file `path` (resolved against
+ * the style sheet's directory) under the family name `family`, for
+ * `weight` (100..900) and `style`.  `sheet`, `line`, `col` locate the src
+ * descriptor for messages.  Strings live as long as the sheet. */
+typedef struct fo_font_face {
+    const char *family;
+    const char *path;
+    int weight;
+    fo_font_style style;
+    const char *sheet;
+    int line, col;
+} fo_font_face;
+
+/* The sheet's @font-face rules in source order: returns their number and
+ * sets *out (owned by the sheet; NULL sheet: 0). */
+int fo_sheet_font_faces(const fo_sheet *sheet, const fo_font_face **out);
+
 /* Page kinds for @page selectors (CSS Paged Media 3 §4.1): bits of the
  * `page_flags` argument below. */
 enum {

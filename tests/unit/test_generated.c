@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <glib.h>
@@ -350,6 +351,66 @@ static void test_text_properties(void **state)
     fo_diag_dispose(&d);
 }
 
+/* @font-face: a TrueType file under a new family name is used by layout;
+ * a file that is not a font, a missing file and a CFF font are errors
+ * naming the file at the rule's position. */
+static void test_font_face(void **state)
+{
+    fo_diag d;
+    fo_diag_init(&d);
+    d.out = NULL;
+    d.capture = true;
+    const char *css = "@font-face { font-family: 'Brand Mono'; font-weight: bold;"
+                      "  src: url(fonts/DejaVuSansMono.ttf) format('truetype') }"
+                      "p { font-family: 'Brand Mono', serif; font-weight: bold }";
+    fo_doc *doc = NULL;
+    fo_sheet *sheet = NULL;
+    fo_display *dl = NULL;
+    fo_fonts *own = NULL;
+    assert_int_equal(fo_fonts_new("fonts", &own, &d), FO_OK);
+    assert_int_equal(fo_doc_parse("text", 4, "t.md", &doc, &d), FO_OK);
+    assert_int_equal(fo_sheet_parse(css, strlen(css), "t.css", true, &sheet, &d), FO_OK);
+    const fo_font_face *ff;
+    assert_int_equal(fo_sheet_font_faces(sheet, &ff), 1);
+    assert_string_equal(ff[0].family, "Brand Mono");
+    assert_string_equal(ff[0].path, "fonts/DejaVuSansMono.ttf");
+    assert_int_equal(ff[0].weight, 700);
+    assert_int_equal(fo_fonts_add_face(own, ff[0].path, ff[0].family, ff[0].weight, false,
+                                       ff[0].sheet, ff[0].line, ff[0].col, &d), FO_OK);
+    assert_int_equal(fo_layout_document(doc, sheet, own, NULL, &dl, &d), FO_OK);
+    const fo_glyph_run *r = run_of(dl, "text");
+    assert_non_null(r);
+    assert_non_null(strstr(dl->faces[r->face].path, "DejaVuSansMono.ttf"));
+    fo_display_free(dl);
+    fo_sheet_free(sheet);
+    fo_doc_free(doc);
+
+    /* a CFF-flavoured sfnt: 'OTTO', one table 'CFF ' */
+    char cff[] = "/tmp/folio-cff-XXXXXX";
+    int fd = mkstemp(cff);
+    assert_true(fd >= 0);
+    static const unsigned char sfnt[] = {
+        'O', 'T', 'T', 'O', 0, 1, 0, 16, 0, 0, 0, 0,
+        'C', 'F', 'F', ' ', 0, 0, 0, 0, 0, 0, 0, 28, 0, 0, 0, 4,
+        1, 0, 4, 1,
+    };
+    assert_int_equal(write(fd, sfnt, sizeof sfnt), (ssize_t)sizeof sfnt);
+    close(fd);
+    assert_int_equal(fo_fonts_add_face(own, cff, "X", 400, false, "t.css", 3, 7, &d), FO_ERR_FONT);
+    char want[128];
+    snprintf(want, sizeof want, "t.css:3:7: error: @font-face: cannot embed %s: it has CFF outlines", cff);
+    assert_non_null(strstr(d.captured, want));
+    remove(cff);
+    assert_int_equal(fo_fonts_add_face(own, "tests/unit/test_generated.c", "X", 400, false,
+                                       "t.css", 4, 1, &d), FO_ERR_FONT);
+    assert_non_null(strstr(d.captured, "t.css:4:1: error: @font-face: tests/unit/test_generated.c is not"));
+    assert_int_equal(fo_fonts_add_face(own, "no/such.ttf", "X", 400, false, "t.css", 5, 1, &d),
+                     FO_ERR_FONT);
+    assert_non_null(strstr(d.captured, "t.css:5:1: error: @font-face: cannot read font file no/such.ttf"));
+    fo_fonts_free(own);
+    fo_diag_dispose(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -359,6 +420,7 @@ int main(void)
         cmocka_unit_test(test_var_palette),
         cmocka_unit_test(test_borders_and_backgrounds),
         cmocka_unit_test(test_text_properties),
+        cmocka_unit_test(test_font_face),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
