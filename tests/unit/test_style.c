@@ -867,6 +867,13 @@ static void fuzz_one(const char *text, size_t len)
     fo_style_compute(s, &p, &sd, &sp);
     assert_true(isfinite(sp.font_size) && isfinite(sp.line_height) && isfinite(sp.margin_top));
     assert_true(sp.font_size >= 0 && sp.orphans >= 1);
+    fo_style pb, mb;
+    fo_style_compute_pseudo(s, &p, FO_PSEUDO_BEFORE, &sp, &pb);
+    assert_true(!pb.content || pb.content->n >= 1);
+    assert_true(isfinite(pb.border_top_width) && pb.border_top_width >= 0);
+    for (int box = 0; box < FO_MB_COUNT; box++)
+        if (fo_sheet_margin_box(s, FO_PAGE_FIRST | FO_PAGE_RIGHT, (fo_margin_box)box, &sb, &mb))
+            assert_true(mb.content && mb.content->n >= 1);
     fo_page_style pg;
     fo_sheet_page(s, &pg);
     assert_true(isfinite(pg.width) && pg.width > 0);
@@ -896,6 +903,13 @@ static void test_fuzz_css_fragments(void **state)
         "50%", "2em", "1rem", "0", "inherit", "initial", "red", "#abc", "\\41", "\0",
         "\xff", "\xc3\xa9", "e", "-", ".", "1.5", "serif", "\"Noto Sans\"", "break-before",
         "page", "orphans", "3", "body", ":first-child", "a:hover",
+        /* the extended language */
+        "var(", "--a", "--b:", "--a:", ":root", "counter(", "counters(", "string(",
+        "content", "content()", "counter-reset", "counter-increment", "string-set",
+        "::before", "::after", "::marker", "@top-center", "@bottom-right", ":first", ":left",
+        "border", "border-top", "solid", "thick", "font", "/", "@font-face", "src",
+        "@import", "list-style-type", "upper-roman", "letter-spacing", "text-transform",
+        "font-feature-settings", "\"tnum\"",
     };
     char buf[1200];
     size_t nfrag = sizeof frag / sizeof frag[0];
