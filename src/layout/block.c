@@ -303,6 +303,8 @@ static void table_block(fo_lay *L, frame *f, const fo_node *n)
                 lay_item_add(L, &bg);
             }
             for (int c = 0; c < nc; c++)
+                lay_deco_cell(L, &cs[c], tx + c * cw, cw, rowh);
+            for (int c = 0; c < nc; c++)
                 if (sh[c].pl)
                     lay_shaped_emit(L, &sh[c], &tx_[c], &cs[c], tx + c * cw + pad, pad);
             fo_item ln = {.kind = FO_ITEM_LINE};

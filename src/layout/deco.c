@@ -6,7 +6,9 @@
  * the top border and padding, one after the last line the bottom padding
  * and border.  A block broken across pages thus keeps its background and
  * side borders on both pages (box-decoration-break: slice, without closing
- * borders at the break).  All borders are drawn solid. */
+ * borders at the break).  Table cells get their background and borders
+ * over the cell's rectangle in its row (lay_deco_cell); the cell's padding
+ * is the table's own.  All borders are drawn solid. */
 #include "lay.h"
 
 bool lay_deco_needed(const fo_style *s)
@@ -79,6 +81,34 @@ void lay_deco_sides(fo_lay *L, const lay_deco *d, double y0, double y1)
     if (d->br > 0) {
         it.u.rect = (fo_rect_item){d->x + d->w - d->br, y0, d->br, y1 - y0, d->cr,
                                    {0, 0, 0, 0}, 0};
+        lay_item_add(L, &it);
+    }
+}
+
+void lay_deco_cell(fo_lay *L, const fo_style *s, double x, double w, double h)
+{
+    fo_item it = {.kind = FO_ITEM_RECT};
+    const fo_color none = {0, 0, 0, 0};
+    if (s->background_color.a > 0) {
+        it.u.rect = (fo_rect_item){x, 0, w, h, s->background_color, none, 0};
+        lay_item_add(L, &it);
+    }
+    if (s->border_top_width > 0) {
+        it.u.rect = (fo_rect_item){x, 0, w, s->border_top_width, s->border_top_color, none, 0};
+        lay_item_add(L, &it);
+    }
+    if (s->border_bottom_width > 0) {
+        it.u.rect = (fo_rect_item){x, h - s->border_bottom_width, w, s->border_bottom_width,
+                                   s->border_bottom_color, none, 0};
+        lay_item_add(L, &it);
+    }
+    if (s->border_left_width > 0) {
+        it.u.rect = (fo_rect_item){x, 0, s->border_left_width, h, s->border_left_color, none, 0};
+        lay_item_add(L, &it);
+    }
+    if (s->border_right_width > 0) {
+        it.u.rect = (fo_rect_item){x + w - s->border_right_width, 0, s->border_right_width, h,
+                                   s->border_right_color, none, 0};
         lay_item_add(L, &it);
     }
 }

@@ -167,6 +167,9 @@ bool lay_deco_needed(const fo_style *s);
 void lay_deco_begin(fo_lay *L, const fo_style *s, double bx, double bw, int line);
 /* Closes the innermost decorated block: the bottom padding and border. */
 void lay_deco_end(fo_lay *L, const fo_style *s, int line);
+/* A table cell's background and borders (style `s`) over the cell
+ * [x, x + w) × [0, h) of the current box (pt). */
+void lay_deco_cell(fo_lay *L, const fo_style *s, double x, double w, double h);
 /* Draws d's side borders over [y0, y1) of the current box (pt from its top). */
 void lay_deco_sides(fo_lay *L, const lay_deco *d, double y0, double y1);
 

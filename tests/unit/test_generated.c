@@ -279,6 +279,21 @@ static void test_borders_and_backgrounds(void **state)
     assert_true(blue >= 3);
     assert_true(blue_top < para_y - 5 && blue_bottom > para_y + 5);
     fo_display_free(dl);
+    /* table cells: background and a border per cell */
+    dl = typeset("| a | b |\n|---|---|\n| c | d |\n",
+                 "td { background-color: #0000ff; border-left: 1pt solid #ff0000 }", &d);
+    p = &dl->pages[0];
+    red = blue = 0;
+    for (int i = 0; i < p->nitems; i++) {
+        const fo_item *it = &p->items[i];
+        if (it->kind == FO_ITEM_RECT && it->u.rect.fill.r > 0.9 && it->u.rect.fill.b < 0.1)
+            red++;
+        else if (it->kind == FO_ITEM_RECT && it->u.rect.fill.b > 0.9 && it->u.rect.fill.r < 0.1)
+            blue++;
+    }
+    assert_int_equal(blue, 2); /* two td cells; th cells are not td */
+    assert_int_equal(red, 2);
+    fo_display_free(dl);
     fo_diag_dispose(&d);
 }
 
