@@ -491,6 +491,8 @@ static void title_block(fo_lay *L, frame *body)
         fo_style s;
         child_style(L, body, "div", parts[i].cls, &e, &s);
         margin_collapse(L, s.margin_top);
+        if (s.string_set)
+            lay_gen_string_set(&L->gen, &s, parts[i].text, L->nboxes);
         lay_text t;
         lay_text_plain(L, parts[i].text, strlen(parts[i].text), false, 1, &t);
         if (i == 0) {

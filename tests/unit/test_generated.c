@@ -426,6 +426,27 @@ static void test_font_face(void **state)
     fo_diag_dispose(&d);
 }
 
+/* string-set on the title block; string() of a front-matter key; a
+ * counter never reset; ::after with string(). */
+static void test_strings_from_front_matter(void **state)
+{
+    const char *css = "@page { @top-center { content: string(head) \" \" string(client) } }"
+                      ".subtitle { string-set: head \"[\" content() \"]\" }"
+                      "p::after { content: \" \" counter(never) string(client) }";
+    const char *md = "---\ntitle: T\nsubtitle: Sub\nclient: ACME Corp\n---\n\nbody\n";
+    fo_diag d;
+    fo_diag_init(&d);
+    fo_display *dl = typeset(md, css, &d);
+    char *head = texts(dl, 0, 0, 72);
+    assert_string_equal(head, "[Sub] ACME Corp");
+    g_free(head);
+    char *body = texts(dl, 0, 72, dl->pages[0].height - 72);
+    assert_non_null(strstr(body, "body 0ACME Corp"));
+    g_free(body);
+    fo_display_free(dl);
+    fo_diag_dispose(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -436,6 +457,7 @@ int main(void)
         cmocka_unit_test(test_borders_and_backgrounds),
         cmocka_unit_test(test_text_properties),
         cmocka_unit_test(test_font_face),
+        cmocka_unit_test(test_strings_from_front_matter),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
