@@ -354,6 +354,7 @@ static frame *enter(fo_lay *L, frame *f, const fo_node *n)
     c->node = n;
     c->first_box = L->nboxes;
     child_style(L, f, tag, classes, &c->elem, &c->style);
+    lay_gen_enter(&L->gen);
     c->elem.parent = &f->elem;
     c->depth = f->depth;
     bool tight_item = n->type == FO_NODE_ITEM && f->node && f->node->type == FO_NODE_LIST &&
@@ -410,6 +411,7 @@ static frame *enter(fo_lay *L, frame *f, const fo_node *n)
 static frame *leave(fo_lay *L, frame *c)
 {
     frame *up = c->up;
+    lay_gen_leave(&L->gen);
     if (c->rule && L->rules->len)
         g_array_set_size(L->rules, L->rules->len - 1);
     if (c->node->type == FO_NODE_ITEM && L->marker.pending) {

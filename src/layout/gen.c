@@ -4,9 +4,20 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A counter's instances, outermost first (CSS Lists 3 §4.3 nesting). */
+typedef struct instance {
+    int depth; /* container depth whose end ends the instance */
+    int value;
+} instance;
+
+static void free_stack(gpointer p)
+{
+    g_array_free(p, TRUE);
+}
+
 void lay_gen_init(lay_gen *g, const fo_meta *meta)
 {
-    g->counters = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    g->counters = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_stack);
     g->events = g_array_new(FALSE, FALSE, sizeof(lay_string_event));
     g->meta = meta;
 }
@@ -26,27 +37,95 @@ void lay_gen_dispose(lay_gen *g)
     memset(g, 0, sizeof *g);
 }
 
-static int counter(const lay_gen *g, const char *name)
+static GArray *stack_of(const lay_gen *g, const char *name)
 {
-    return GPOINTER_TO_INT(g_hash_table_lookup(g->counters, name));
+    return g_hash_table_lookup(g->counters, name);
 }
 
-static void set_counter(lay_gen *g, const char *name, long v)
+static int counter(const lay_gen *g, const char *name)
 {
-    if (v > 1000000000)
-        v = 1000000000;
-    if (v < -1000000000)
-        v = -1000000000;
-    g_hash_table_insert(g->counters, g_strdup(name), GINT_TO_POINTER((int)v));
+    GArray *st = stack_of(g, name);
+    return st && st->len ? g_array_index(st, instance, st->len - 1).value : 0;
+}
+
+static int clampv(long v)
+{
+    return v > 1000000000 ? 1000000000 : v < -1000000000 ? -1000000000 : (int)v;
+}
+
+/* counter-reset: a new instance at the current depth, replacing one a
+ * previous sibling made (§4.3: its scope is the element, its following
+ * siblings and their descendants). */
+static void reset(lay_gen *g, const char *name, long v)
+{
+    GArray *st = stack_of(g, name);
+    if (!st) {
+        st = g_array_new(FALSE, FALSE, sizeof(instance));
+        g_hash_table_insert(g->counters, g_strdup(name), st);
+    }
+    if (st->len && g_array_index(st, instance, st->len - 1).depth == g->depth) {
+        g_array_index(st, instance, st->len - 1).value = clampv(v);
+        return;
+    }
+    instance in = {g->depth, clampv(v)};
+    g_array_append_val(st, in);
+}
+
+/* Sets the innermost instance (a new one, as if reset to 0, when there is
+ * none in scope: §4.4). */
+void lay_gen_set(lay_gen *g, const char *name, int value)
+{
+    GArray *st = stack_of(g, name);
+    if (!st || !st->len)
+        reset(g, name, value);
+    else
+        g_array_index(st, instance, st->len - 1).value = value;
 }
 
 void lay_gen_counters(lay_gen *g, const fo_style *s)
 {
     const fo_counter_ops *r = s->counter_reset, *in = s->counter_increment;
     for (int k = 0; r && k < r->n; k++)
-        set_counter(g, r->names[k], r->values[k]);
+        reset(g, r->names[k], r->values[k]);
     for (int k = 0; in && k < in->n; k++)
-        set_counter(g, in->names[k], (long)counter(g, in->names[k]) + in->values[k]);
+        lay_gen_set(g, in->names[k], clampv((long)counter(g, in->names[k]) + in->values[k]));
+}
+
+void lay_gen_enter(lay_gen *g)
+{
+    g->depth++;
+}
+
+static gboolean drop_deeper(gpointer key, gpointer value, gpointer data)
+{
+    GArray *st = value;
+    int depth = *(int *)data;
+    while (st->len && g_array_index(st, instance, st->len - 1).depth > depth)
+        g_array_set_size(st, st->len - 1);
+    return FALSE;
+}
+
+void lay_gen_leave(lay_gen *g)
+{
+    if (g->depth > 0)
+        g->depth--;
+    g_hash_table_foreach_remove(g->counters, drop_deeper, &g->depth);
+}
+
+/* counters(name, sep, style): every instance in scope, outermost first. */
+static void all_counters(const lay_gen *g, const fo_content_item *it, GString *out)
+{
+    GArray *st = stack_of(g, it->text);
+    char buf[64];
+    if (!st || !st->len) {
+        fo_counter_format(0, it->style, buf, sizeof buf);
+        g_string_append(out, buf);
+        return;
+    }
+    for (guint i = 0; i < st->len; i++) {
+        fo_counter_format(g_array_index(st, instance, i).value, it->style, buf, sizeof buf);
+        g_string_append_printf(out, "%s%s", i ? it->sep : "", buf);
+    }
 }
 
 void lay_gen_string_set(lay_gen *g, const fo_style *s, const char *self, int box)
@@ -112,8 +191,14 @@ char *lay_gen_text(const lay_gen *g, const fo_content *c, const char *self,
         case FO_CONTENT_TEXT:
             g_string_append(out, it->text);
             break;
-        case FO_CONTENT_COUNTER:
-        case FO_CONTENT_COUNTERS: {
+        case FO_CONTENT_COUNTERS:
+            if (strcmp(it->text, "page") != 0 && strcmp(it->text, "pages") != 0) {
+                all_counters(g, it, out);
+                break;
+            }
+            /* page counters have one instance */
+            /* fall through */
+        case FO_CONTENT_COUNTER: {
             int v;
             if (strcmp(it->text, "page") == 0)
                 v = page ? page->number : 0;

@@ -2,12 +2,12 @@
  * named strings (GCPM 3 §1) and the text of `content` values.
  * Private to src/layout/.
  *
- * Counters are one flat set for the document: counter-reset sets a value,
- * counter-increment adds to it, in document order.  That is the CSS result
- * for counters reset on siblings (numbered headings) and on an ancestor;
- * nested scopes (the same counter reset at several depths at once, which
- * counters() exists for) are not kept apart, so counters() gives the one
- * value.
+ * Counters follow CSS Lists 3 §4.3 nesting over the block structure:
+ * counter-reset on an element makes a new instance whose scope is the
+ * element, its following siblings and their descendants (layout reports
+ * entering and leaving containers with lay_gen_enter / lay_gen_leave);
+ * counter-increment changes the innermost instance; counters() joins all
+ * instances in scope, outermost first.
  */
 #ifndef FO_LAY_GEN_H
 #define FO_LAY_GEN_H
@@ -20,7 +20,8 @@
 struct fo_lay;
 
 typedef struct lay_gen {
-    GHashTable *counters; /* name (g_strdup) → GINT_TO_POINTER(value) */
+    GHashTable *counters; /* name (g_strdup) → GArray of instances */
+    int depth;            /* container nesting depth (body 0) */
     GArray *events;       /* lay_string_event: string-set, in box order */
     const fo_meta *meta;  /* front matter: initial values of named strings */
 } lay_gen;
@@ -37,6 +38,14 @@ void lay_gen_dispose(lay_gen *g);
 /* Applies an element's counter-reset then counter-increment (Lists 3
  * §4.1 order). */
 void lay_gen_counters(lay_gen *g, const fo_style *s);
+
+/* Sets counter `name`'s innermost instance to `value` (creating one). */
+void lay_gen_set(lay_gen *g, const char *name, int value);
+
+/* Entering / leaving a container element (list, item, block quote...):
+ * leaving ends the counter instances created inside it. */
+void lay_gen_enter(lay_gen *g);
+void lay_gen_leave(lay_gen *g);
 
 /* Applies an element's string-set; `self` is the element's text for
  * content() (may be NULL), `box` the index of its first box. */

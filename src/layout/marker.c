@@ -13,8 +13,7 @@ void lay_list_marker(fo_lay *L, const fo_elem *li, const fo_style *li_style,
     if (ms.content && !task) {
         /* counter(list-item) is the item's number (Lists 3 §4.4) */
         if (number > 0)
-            g_hash_table_insert(L->gen.counters, g_strdup("list-item"),
-                                GINT_TO_POINTER(number));
+            lay_gen_set(&L->gen, "list-item", number);
         char *t = lay_gen_text(&L->gen, ms.content, NULL, NULL);
         snprintf(L->marker.text, sizeof L->marker.text, "%s", t);
         g_free(t);

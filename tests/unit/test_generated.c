@@ -447,6 +447,24 @@ static void test_strings_from_front_matter(void **state)
     fo_diag_dispose(&d);
 }
 
+/* counters() over nested lists: each ol's reset makes a nested instance
+ * that ends with the ol's parent (CSS Lists 3 §4.3). */
+static void test_nested_counters(void **state)
+{
+    const char *css = "ol { counter-reset: item } li { counter-increment: item }"
+                      "li::marker { content: counters(item, \".\") \")\" }";
+    const char *md = "1. a\n2. b\n   1. c\n   2. d\n      1. e\n3. f\n\n"
+                     "para\n\n1. g\n";
+    fo_diag d;
+    fo_diag_init(&d);
+    fo_display *dl = typeset(md, css, &d);
+    char *t = texts(dl, 0, 0, 1e9);
+    assert_string_equal(t, "1)a|2)b|2.1)c|2.2)d|2.2.1)e|3)f|para|1)g");
+    g_free(t);
+    fo_display_free(dl);
+    fo_diag_dispose(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -458,6 +476,7 @@ int main(void)
         cmocka_unit_test(test_text_properties),
         cmocka_unit_test(test_font_face),
         cmocka_unit_test(test_strings_from_front_matter),
+        cmocka_unit_test(test_nested_counters),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
