@@ -67,12 +67,15 @@ int lay_box_begin(fo_lay *L, double height, int src_line)
     }
     for (guint i = 0; i < L->decos->len; i++) {
         const lay_deco *d = &g_array_index(L->decos, lay_deco, i);
+        /* the strips also cover the margin above the box when it lies
+         * inside the block (page.c clips them at a page top) */
+        double up = d->outer_box == L->nboxes - 1 ? 0 : b->pg.space_before;
         if (d->bg.a > 0) {
             fo_item it = {.kind = FO_ITEM_RECT};
-            it.u.rect = (fo_rect_item){d->x, 0, d->w, height, d->bg, {0, 0, 0, 0}, 0};
+            it.u.rect = (fo_rect_item){d->x, -up, d->w, height + up, d->bg, {0, 0, 0, 0}, 0};
             lay_item_add(L, &it);
         }
-        lay_deco_sides(L, d, 0, height);
+        lay_deco_sides(L, d, -up, height);
     }
     if (L->pending_anchor) {
         fo_item it = {.kind = FO_ITEM_ANCHOR};

@@ -6,7 +6,9 @@
  * the top border and padding, one after the last line the bottom padding
  * and border.  A block broken across pages thus keeps its background and
  * side borders on both pages (box-decoration-break: slice, without closing
- * borders at the break).  Table cells get their background and borders
+ * borders at the break).  Collapsed margins between the block's children
+ * (a box's space_before) are painted too: the strips reach up over them,
+ * and page.c clips them at the top of a page, where that space is dropped.  Table cells get their background and borders
  * over the cell's rectangle in its row (lay_deco_cell); the cell's padding
  * is the table's own.  All borders are drawn solid. */
 #include "lay.h"
@@ -22,8 +24,12 @@ void lay_deco_begin(fo_lay *L, const fo_style *s, double bx, double bw, int line
 {
     lay_deco d = {s->background_color, bx, bw,
                   s->border_left_width, s->border_right_width,
-                  s->border_left_color, s->border_right_color};
+                  s->border_left_color, s->border_right_color, -1};
     double top = s->border_top_width + s->padding_top;
+    /* Without top border and padding, the first child's top margin
+     * collapses with the block's own (CSS 2.1 §8.3.1): it lies outside. */
+    if (top <= 0)
+        d.outer_box = L->nboxes;
     /* the top spacer: background below the top border, the top border */
     if (top > 0 && lay_box_begin(L, top, line) >= 0) {
         fo_item it = {.kind = FO_ITEM_RECT};
@@ -51,20 +57,23 @@ void lay_deco_end(fo_lay *L, const fo_style *s, int line)
     g_array_set_size(L->decos, L->decos->len - 1);
     double bottom = s->border_bottom_width + s->padding_bottom;
     if (bottom > 0) {
+        /* the last child's bottom margin stays inside the padding box
+         * (no collapsing through padding or border, CSS 2.1 §8.3.1) */
+        double inner = L->pending_margin + s->padding_bottom;
+        L->pending_margin = 0;
         L->keep_with_prev = true;
-        if (lay_box_begin(L, bottom, line) >= 0) {
+        if (lay_box_begin(L, inner + s->border_bottom_width, line) >= 0) {
             fo_item it = {.kind = FO_ITEM_RECT};
             if (d.bg.a > 0) {
-                it.u.rect = (fo_rect_item){d.x, 0, d.w, s->padding_bottom, d.bg,
-                                           {0, 0, 0, 0}, 0};
+                it.u.rect = (fo_rect_item){d.x, 0, d.w, inner, d.bg, {0, 0, 0, 0}, 0};
                 lay_item_add(L, &it);
             }
             if (s->border_bottom_width > 0) {
-                it.u.rect = (fo_rect_item){d.x, s->padding_bottom, d.w, s->border_bottom_width,
+                it.u.rect = (fo_rect_item){d.x, inner, d.w, s->border_bottom_width,
                                            s->border_bottom_color, {0, 0, 0, 0}, 0};
                 lay_item_add(L, &it);
             }
-            lay_deco_sides(L, &d, 0, s->padding_bottom);
+            lay_deco_sides(L, &d, 0, inner);
         }
     }
 }

@@ -66,6 +66,8 @@ typedef struct lay_deco {
     double x, w;       /* border box, pt (absolute x) */
     double bl, br;     /* left and right border widths, pt */
     fo_color cl, cr;
+    int outer_box;     /* a box whose space_before is the block's own
+                          (collapsed) top margin, not painted; -1: none */
 } lay_deco;
 
 typedef struct fo_lay {

@@ -103,6 +103,11 @@ fo_status lay_pages(fo_lay *L)
             const lay_box *box = &L->boxes[b];
             for (int i = 0; i < box->item_count; i++) {
                 fo_item it = L->items[box->item_first + i];
+                /* strips reaching over a margin dropped at the page top */
+                if (it.kind == FO_ITEM_RECT && it.u.rect.y < 0 && b == first) {
+                    it.u.rect.h += it.u.rect.y;
+                    it.u.rect.y = 0;
+                }
                 shift(&it, dy);
                 if (fo_page_add(L->dl, page, &it) != FO_OK) {
                     free(pg);

@@ -465,6 +465,55 @@ static void test_nested_counters(void **state)
     fo_diag_dispose(&d);
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* A shaded block quote of many paragraphs: its background has no gap
+ * between paragraphs or above the bottom padding, and where it breaks
+ * across pages it never reaches into the top margin. */
+static void test_background_continuous(void **state)
+{
+    const char *css = "@page { size: 300pt 300pt; margin: 50pt }"
+                      "blockquote { background-color: #0000ff; padding: 6pt; margin: 0 }"
+                      "p { margin: 0 0 8pt }";
+    GString *md = g_string_new(NULL);
+    for (int i = 0; i < 30; i++)
+        g_string_append(md, "> A paragraph of a long quotation.\n>\n");
+    fo_diag d;
+    fo_diag_init(&d);
+    fo_display *dl = typeset(md->str, css, &d);
+    assert_true(dl->npages >= 2);
+    for (int pn = 0; pn < dl->npages; pn++) {
+        const fo_page *p = &dl->pages[pn];
+        double iv[2048][2];
+        int n = 0;
+        for (int i = 0; i < p->nitems && n < 2048; i++) {
+            const fo_item *it = &p->items[i];
+            if (it->kind == FO_ITEM_RECT && it->u.rect.fill.b > 0.9 && it->u.rect.fill.r < 0.1) {
+                assert_true(it->u.rect.y >= 50 - 1e-6); /* never in the top margin */
+                iv[n][0] = it->u.rect.y;
+                iv[n][1] = it->u.rect.y + it->u.rect.h;
+                n++;
+            }
+        }
+        assert_true(n > 0);
+        qsort(iv, (size_t)n, sizeof iv[0], cmp_double);
+        double reach = iv[0][1];
+        for (int k = 1; k < n; k++) {
+            if (iv[k][0] > reach + 1e-6)
+                fail_msg("page %d: gap in the background from %g to %g", pn + 1, reach, iv[k][0]);
+            if (iv[k][1] > reach)
+                reach = iv[k][1];
+        }
+    }
+    fo_display_free(dl);
+    g_string_free(md, TRUE);
+    fo_diag_dispose(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -477,6 +526,7 @@ int main(void)
         cmocka_unit_test(test_font_face),
         cmocka_unit_test(test_strings_from_front_matter),
         cmocka_unit_test(test_nested_counters),
+        cmocka_unit_test(test_background_continuous),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
