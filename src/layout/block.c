@@ -388,12 +388,7 @@ static frame *enter(fo_lay *L, frame *f, const fo_node *n)
                         bullet_for(c->depth - 1, n->task), n->task != 0);
         break;
     }
-    case FO_NODE_BLOCKQUOTE: {
-        lay_rule r = {c->x - c->style.font_size * 0.7, {0.75, 0.75, 0.75, 1}};
-        g_array_append_val(L->rules, r);
-        c->rule = true;
-        break;
-    }
+    /* A block quote's rule is its style's border-left (deco.c). */
     case FO_NODE_FOOTNOTE_DEF: {
         char name[32];
         snprintf(name, sizeof name, "fn-%d", n->number);
