@@ -207,10 +207,19 @@ static fo_status on_rect(void *ctx, const fo_rect_item *r)
     bool fill = r->fill.a > 0, stroke = r->stroke.a > 0 && r->stroke_width > 0;
     if (!fill && !stroke)
         return FO_OK;
-    if (fill) {
-        cairo_rectangle(w->cr, r->x, r->y, r->w, r->h);
+    if (fill && r->w > 0 && r->h > 0) {
+        /* filled rectangles get the same adjustment (poppler, like Acrobat,
+         * applies it to a fill that is a single rectangle): a 0.75 pt border
+         * drawn as a fill is one crisp pixel row, not two grey ones */
+        double k = w->scale, cx, cy, aw, ah;
+        adjust_stroke((r->x + r->w / 2) * k, r->w * k, &cx, &aw);
+        adjust_stroke((r->y + r->h / 2) * k, r->h * k, &cy, &ah);
+        cairo_save(w->cr);
+        cairo_identity_matrix(w->cr);
+        cairo_rectangle(w->cr, cx - aw / 2, cy - ah / 2, aw, ah);
         set_source(w->cr, r->fill);
         cairo_fill(w->cr);
+        cairo_restore(w->cr);
     }
     if (stroke) {
         /* four adjusted sides; the horizontal ones cover the corners */

@@ -7,8 +7,9 @@
  * them), at exactly the pen positions the display list gives (run origin +
  * sum of advances + each glyph's offsets).  Rectangles and lines use the same
  * geometry as the PDF backend (butt caps, miter joins), with the stroke
- * adjustment PDF viewers apply: horizontal and vertical strokes cover whole
- * device pixels, at least one (a rule moves by at most half a pixel).  Links,
+ * adjustment PDF viewers apply: horizontal and vertical strokes and filled
+ * rectangles cover whole device pixels, at least one a side (an edge moves
+ * by at most half a pixel).  Links,
  * anchors and outline entries have no picture and are skipped.
  *
  * Units: the display list is in points (1/72 in); `dpi` sets pixels per inch,

@@ -189,6 +189,9 @@ static void test_rects_and_rules(void **state)
     fo_item hl = {.kind = FO_ITEM_LINE};
     hl.u.line = (fo_line_item){40, 30.2, 90, 30.2, BLACK, 0.4};
     assert_int_equal(fo_page_add(d, pg, &hl), FO_OK);
+    fo_item thin = {.kind = FO_ITEM_RECT}; /* a border drawn as a fill */
+    thin.u.rect = (fo_rect_item){.x = 40, .y = 40.3, .w = 50, .h = 0.75, .fill = BLACK};
+    assert_int_equal(fo_page_add(d, pg, &thin), FO_OK);
     fo_item vl = {.kind = FO_ITEM_LINE};
     vl.u.line = (fo_line_item){60, 2, 60, 8, {0, 0, 1, 1}, 2};
     assert_int_equal(fo_page_add(d, pg, &vl), FO_OK);
@@ -223,6 +226,15 @@ static void test_rects_and_rules(void **state)
         assert_int_equal(solid, 1);
         assert_true(lum(&m, 50 * k, row) < 16);
         assert_int_equal(px(&m, 39 * k, row), 0xffffff);
+        /* the 0.75 pt fill at y = 40.3: one solid row (72 dpi: edges 40.3,
+         * 41.05 → 40, 41; 144 dpi: 80.6, 82.1 → 81, 82) */
+        row = dpi == 72 ? 40 : 81;
+        solid = 0;
+        for (int y = row - 3; y <= row + 3; y++)
+            if (lum(&m, 50 * k, y) < 16)
+                solid++;
+        assert_int_equal(solid, 1);
+        assert_true(lum(&m, 50 * k, row) < 16);
         /* the 2 pt blue rule at x = 60: columns [59, 61) pt */
         assert_int_equal(px(&m, 59 * k, 5 * k), 0x0000ff);
         assert_int_equal(px(&m, 61 * k - 1, 5 * k), 0x0000ff);
