@@ -3,28 +3,43 @@
  * cairo keeps font faces in its own caches past cairo_font_face_destroy, so
  * each FT_Face is released by the cairo face's user-data destructor (the
  * lifetime rule of cairo_ft_font_face_create_for_ft_face), and each face
- * holds a reference on the FT_Library (FT_Reference_Library) so the library
- * outlives every face that cairo may still hold. */
+ * holds a reference on a counted FreeType library so the library outlives
+ * every face cairo may still hold; the last release calls FT_Done_FreeType
+ * (FT_Done_Library alone would keep FreeType's memory object). */
 #include "png_priv.h"
 
 #include <stdlib.h>
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
-#include FT_MODULE_H
 #include <cairo-ft.h>
+
+/* A FreeType library shared by the face table and every face made from it
+ * (single-threaded, like the rest of folio). */
+typedef struct ft_lib {
+    FT_Library lib;
+    int refs;
+} ft_lib;
+
+static void lib_release(ft_lib *l)
+{
+    if (--l->refs == 0) {
+        FT_Done_FreeType(l->lib);
+        free(l);
+    }
+}
 
 struct fo_png_fonts {
     const fo_display *d;
     fo_diag *diag;
-    FT_Library lib;
+    ft_lib *lib;
     cairo_font_face_t **faces; /* d->nfaces, NULL until loaded */
 };
 
 static const cairo_user_data_key_t ft_key;
 
 typedef struct ft_owner {
-    FT_Library lib;
+    ft_lib *lib;
     FT_Face face;
 } ft_owner;
 
@@ -32,7 +47,7 @@ static void release_ft(void *p)
 {
     ft_owner *o = p;
     FT_Done_Face(o->face);
-    FT_Done_Library(o->lib);
+    lib_release(o->lib);
     free(o);
 }
 
@@ -47,12 +62,20 @@ fo_status fo_png_fonts_new(const fo_display *d, fo_diag *diag, fo_png_fonts **ou
     }
     f->d = d;
     f->diag = diag;
-    if (FT_Init_FreeType(&f->lib) != 0) {
+    if (!(f->lib = calloc(1, sizeof *f->lib))) {
+        free(f->faces);
+        free(f);
+        fo_error(diag, NULL, 0, 0, "out of memory while loading fonts for page images");
+        return FO_ERR_NOMEM;
+    }
+    if (FT_Init_FreeType(&f->lib->lib) != 0) {
+        free(f->lib);
         free(f->faces);
         free(f);
         fo_error(diag, NULL, 0, 0, "FreeType could not start");
         return FO_ERR_FONT;
     }
+    f->lib->refs = 1;
     *out = f;
     return FO_OK;
 }
@@ -73,7 +96,7 @@ fo_status fo_png_fonts_face(fo_png_fonts *f, int index, cairo_font_face_t **face
         fo_error(f->diag, NULL, 0, 0, "out of memory while loading %s", ff->path);
         return FO_ERR_NOMEM;
     }
-    FT_Error e = FT_New_Face(f->lib, ff->path, ff->index, &o->face);
+    FT_Error e = FT_New_Face(f->lib->lib, ff->path, ff->index, &o->face);
     if (e != 0) {
         free(o);
         fo_error(f->diag, NULL, 0, 0, "cannot load font %s (face %d): FreeType error %d",
@@ -82,7 +105,7 @@ fo_status fo_png_fonts_face(fo_png_fonts *f, int index, cairo_font_face_t **face
     }
     /* glyph outlines as designed: no hinting, as layout measured them */
     cairo_font_face_t *cf = cairo_ft_font_face_create_for_ft_face(o->face, FT_LOAD_NO_HINTING);
-    FT_Reference_Library(f->lib);
+    f->lib->refs++;
     o->lib = f->lib;
     if (cairo_font_face_status(cf) != CAIRO_STATUS_SUCCESS ||
         cairo_font_face_set_user_data(cf, &ft_key, o, release_ft) != CAIRO_STATUS_SUCCESS) {
@@ -113,6 +136,6 @@ void fo_png_fonts_free(fo_png_fonts *f)
     for (int i = 0; i < f->d->nfaces; i++)
         cairo_font_face_destroy(f->faces[i]);
     free(f->faces);
-    FT_Done_Library(f->lib);
+    lib_release(f->lib);
     free(f);
 }
