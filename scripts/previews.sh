@@ -12,7 +12,7 @@ rm -rf "$TMP"; mkdir -p "$TMP" "$DIR"
 block=$TMP/block.md
 {
     echo "<!-- previews:start (written by 'make previews'; do not edit) -->"
-    echo "| $(for css in styles/*.css; do printf '`%s` | ' "$(basename "$css")"; done)"
+    echo "|$(for css in styles/*.css; do printf ' `%s` |' "$(basename "$css")"; done)"
     echo "|$(for css in styles/*.css; do printf -- '---|'; done)"
     printf '|'
     for css in styles/*.css; do
