@@ -10,7 +10,7 @@ DEBS    := build-essential pkg-config libpango1.0-dev libcairo2-dev \
            libcmark-gfm-dev libcmark-gfm-extensions-dev libhpdf-dev \
            libyaml-dev libcmocka-dev zlib1g-dev \
            fonts-noto-core fonts-dejavu-core fonts-dejavu-extra \
-           poppler-utils qpdf python3
+           poppler-utils qpdf python3 icc-profiles-free
 
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
 CFLAGS  ?= -O2 -g

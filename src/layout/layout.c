@@ -62,6 +62,7 @@ fo_status fo_layout_document(const fo_doc *doc, const fo_sheet *sheet, fo_fonts 
         info->keywords = join(L.dl, doc->meta.keywords, doc->meta.nkeywords);
         info->subject = fo_display_strdup(L.dl, doc->meta.subject);
         info->lang = fo_display_strdup(L.dl, doc->meta.lang);
+        info->date = fo_display_strdup(L.dl, doc->meta.date);
     }
     g_hash_table_destroy(L.faces);
     g_hash_table_destroy(L.missing);

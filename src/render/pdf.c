@@ -222,28 +222,35 @@ static bool write_all(int fd, const void *p, size_t n)
     return true;
 }
 
-/* Saves the document into the open temporary file `fd` and syncs it. */
-static fo_status save(fo_pdf_writer *w, int fd, const char *path)
+/* Saves the document into memory, fills in the /ID, checks the size
+ * limit, then writes the open temporary file `fd` and syncs it. */
+static fo_status save(fo_pdf_writer *w, const fo_pdf_options *opt, int fd,
+                      const char *path)
 {
     HPDF_Doc doc = w->c.doc;
     /* set last: libharu lowers it to 1.4 when an ExtGState is made */
     doc->pdf_version = HPDF_VER_17;
     CK(HPDF_SaveToStream(doc));
-    HPDF_UINT32 left = HPDF_GetStreamSize(doc);
+    HPDF_UINT32 size = HPDF_GetStreamSize(doc);
     CK(HPDF_OK);
-    unsigned char chunk[65536];
-    while (left > 0) {
-        HPDF_UINT32 n = left < sizeof chunk ? left : (HPDF_UINT32)sizeof chunk;
-        CK(HPDF_ReadFromStream(doc, chunk, &n));
-        if (n == 0)
-            return fo_pdf_herror(&w->c);
-        if (!write_all(fd, chunk, n))
-            return io_error(w, path, errno ? errno : EIO);
-        left -= n;
+    unsigned char *all = malloc(size ? size : 1);
+    if (!all)
+        return fo_pdf_nomem(w->c.diag);
+    HPDF_UINT32 n = size;
+    HPDF_STATUS rs = HPDF_ReadFromStream(doc, all, &n);
+    if (n != size || (rs != HPDF_OK && rs != HPDF_STREAM_EOF)) {
+        free(all);
+        fo_pdf_failed(&w->c, rs);
+        return fo_pdf_herror(&w->c);
     }
-    if (fsync(fd) != 0 && errno != EINVAL && errno != EROFS)
-        return io_error(w, path, errno);
-    return FO_OK;
+    fo_pdf_finish_id(all, size);
+    fo_status st = fo_pdf_check_size(w, size, opt->max_size);
+    if (st == FO_OK && !write_all(fd, all, size))
+        st = io_error(w, path, errno ? errno : EIO);
+    free(all);
+    if (st == FO_OK && fsync(fd) != 0 && errno != EINVAL && errno != EROFS)
+        st = io_error(w, path, errno);
+    return st;
 }
 
 static fo_status write_doc(fo_pdf_writer *w, const fo_pdf_options *opt, int fd,
@@ -252,6 +259,14 @@ static fo_status write_doc(fo_pdf_writer *w, const fo_pdf_options *opt, int fd,
     const fo_display *d = w->d;
     fo_status st;
     HPDF_Doc doc = w->c.doc;
+    if (opt->pdfa && (opt->user_password || opt->owner_password || opt->permissions_set)) {
+        fo_error(w->c.diag, NULL, 0, 0, "PDF/A forbids encryption: drop --pdfa or the passwords and permissions");
+        return FO_ERR_PDF;
+    }
+    if (opt->pdfa && opt->nattachments > 0) {
+        fo_error(w->c.diag, NULL, 0, 0, "PDF/A-2b allows only PDF/A files as attachments: drop --pdfa or the attachments");
+        return FO_ERR_PDF;
+    }
     if (opt->compress)
         CK(HPDF_SetCompressionMode(doc, HPDF_COMP_ALL));
     if ((st = fo_pdf_fonts_new(&w->c, d, &w->fonts)) != FO_OK)
@@ -284,11 +299,13 @@ static fo_status write_doc(fo_pdf_writer *w, const fo_pdf_options *opt, int fd,
         return st;
     if (w->nstack > 0)
         CK(HPDF_SetPageMode(doc, HPDF_PAGE_MODE_USE_OUTLINE));
-    if ((st = fo_pdf_write_info(w, opt)) != FO_OK)
+    if ((st = fo_pdf_encrypt(w, opt)) != FO_OK ||
+        (st = fo_pdf_write_info(w, opt)) != FO_OK ||
+        (st = fo_pdf_write_meta(w, opt)) != FO_OK ||
+        (st = fo_pdf_write_attachments(w, opt)) != FO_OK ||
+        (st = fo_pdf_fonts_finish(w->fonts)) != FO_OK)
         return st;
-    if ((st = fo_pdf_fonts_finish(w->fonts)) != FO_OK)
-        return st;
-    return save(w, fd, path);
+    return save(w, opt, fd, path);
 }
 
 fo_status fo_pdf_write(const fo_display *d, const char *path,

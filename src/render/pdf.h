@@ -15,10 +15,46 @@
 #include "../base/diag.h"
 #include "display.h"
 
+/* A file to embed as a PDF file attachment (PDF 1.7 §7.11.4, §7.11.6). */
+typedef struct fo_pdf_attachment {
+    const char *path;        /* file to read */
+    const char *description; /* /Desc; NULL: from the file type and name */
+} fo_pdf_attachment;
+
+/* Permissions granted by an encrypted file (PDF 1.7 §7.6.3.2, Table 22). */
+enum {
+    FO_PDF_PERM_PRINT = 1, FO_PDF_PERM_COPY = 2, FO_PDF_PERM_MODIFY = 4,
+    FO_PDF_PERM_ANNOTATE = 8, FO_PDF_PERM_ALL = 15
+};
+
 typedef struct fo_pdf_options {
     bool compress;          /* Flate-compress content streams and fonts (default true) */
     const char *creator;    /* /Creator in the info dictionary, e.g. "folio 0.1"; may be NULL */
+    /* Size limit in bytes (0: none).  Over it, nothing is written and the
+     * error names what takes the space (fonts, images, pages, ...). */
+    unsigned long long max_size;
+    /* PDF/A-2b (ISO 19005-2): pdfaid XMP, sRGB output intent from
+     * `icc_path` (NULL: FO_PDF_SRGB_ICC).  Refused with encryption or
+     * attachments (FO_ERR_PDF). */
+    bool pdfa;
+    const char *icc_path;
+    /* Dates from SOURCE_DATE_EPOCH or the front matter only, never the
+     * clock (SOURCE_DATE_EPOCH alone has the same effect on dates). */
+    bool reproducible;
+    const fo_pdf_attachment *attachments;
+    int nattachments;
+    /* RC4 128-bit encryption (libharu offers nothing stronger) when either
+     * password is non-NULL or `permissions_set`: deters casual copying, is
+     * not strong protection.  A missing owner password is made random. */
+    const char *user_password;
+    const char *owner_password;
+    bool permissions_set;
+    unsigned permissions;   /* FO_PDF_PERM_* bits; all when !permissions_set */
 } fo_pdf_options;
+
+#ifndef FO_PDF_SRGB_ICC
+#define FO_PDF_SRGB_ICC "/usr/share/color/icc/sRGB.icc" /* Debian icc-profiles-free */
+#endif
 
 /* Writes `d` to `path`.  The file is written to a temporary file in the same
  * directory and renamed over `path` only when complete, so a failure never
