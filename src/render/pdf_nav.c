@@ -173,12 +173,60 @@ fo_status fo_pdf_on_outline(void *ctx, const fo_outline_item *o)
 
 /* ---- document info ----------------------------------------------------- */
 
+/* `utf8` in PDFDocEncoding (PDF 1.7 Annex D.2) into `out` (cap bytes, NUL
+ * terminated); characters it lacks become '?'.  Returns false when some
+ * did. */
+static bool pdfdoc(const char *utf8, char *out, size_t cap)
+{
+    static const uint16_t hi[] = { /* 0x80..0xA0 */
+        0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x2013, 0x0192, 0x2044, 0x2039,
+        0x203A, 0x2212, 0x2030, 0x201E, 0x201C, 0x201D, 0x2018, 0x2019, 0x201A,
+        0x2122, 0xFB01, 0xFB02, 0x0141, 0x0152, 0x0160, 0x0178, 0x017D, 0x0131,
+        0x0142, 0x0153, 0x0161, 0x017E, 0xFFFF, 0x20AC,
+    };
+    size_t n = strlen(utf8), k = 0;
+    uint32_t *cp = malloc((n + 1) * sizeof *cp);
+    bool all = true;
+    size_t m = cp ? fo_pdf_utf8_decode(utf8, n, cp) : 0;
+    for (size_t i = 0; i < m && k + 1 < cap; i++) {
+        uint32_t c = cp[i];
+        int b = -1;
+        if (c >= 0x20 && c < 0x7F)
+            b = (int)c;
+        else if (c > 0xA0 && c <= 0xFF && c != 0xAD)
+            b = (int)c;
+        else
+            for (int j = 0; j < (int)(sizeof hi / sizeof hi[0]); j++)
+                if (hi[j] == c)
+                    b = 0x80 + j;
+        if (b < 0) {
+            b = '?';
+            all = false;
+        }
+        out[k++] = (char)b;
+    }
+    out[k] = '\0';
+    free(cp);
+    return all && cp;
+}
+
 static fo_status set_info(fo_pdf_writer *w, HPDF_InfoType type, const char *key,
                           const char *val)
 {
     if (!val || !*val)
         return FO_OK;
     bool ascii = plain_ascii(val);
+    if (!ascii && w->c.doc->encrypt_on) {
+        /* libharu 2.3.0 reads the info strings to make the file ID of an
+         * encrypted file and fails on UTF-16 (binary) ones */
+        char s[HPDF_LIMIT_MAX_STRING_LEN];
+        if (!pdfdoc(val, s, sizeof s))
+            fo_warn(w->c.diag, NULL, 0, 0,
+                    "encrypted PDF: the /%s entry lost characters PDFDocEncoding lacks "
+                    "(the XMP metadata keeps them)", key);
+        CK(HPDF_SetInfoAttr(w->c.doc, type, s));
+        return FO_OK;
+    }
     CK(HPDF_SetInfoAttr(w->c.doc, type, ascii ? val : ""));
     if (!ascii) {
         void *t = fo_pdf_text_object(w, val);
