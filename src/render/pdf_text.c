@@ -59,10 +59,12 @@ static void put_glyph(tj_writer *w, uint32_t gid)
 static void put_adjust(tj_writer *w, double n)
 {
     array_open(w);
+    bool after_hex = w->in_hex;
     hex_close(w);
-    fo_pdf_buf_str(w->b, " ");
-    fo_pdf_buf_num(w->b, n, 3);
-    fo_pdf_buf_str(w->b, " ");
+    /* '>' and '<' delimit: no spaces needed around the number */
+    if (!after_hex)
+        fo_pdf_buf_str(w->b, " ");
+    fo_pdf_buf_num(w->b, n, 0);
 }
 
 static void put_tm(tj_writer *w, double x, double y)
@@ -155,8 +157,10 @@ void fo_pdf_text_run(const fo_pdf_fonts *fonts, const fo_glyph_run *run,
                 pdf_x = pen + g->x_offset;
                 need_tm = offset; /* the next glyph returns to the baseline */
             } else if (fabs(pdf_x - pen) > PEN_EPSILON) {
-                /* TJ: a number moves the pen left by n/1000 of the size */
-                double adj = round((pdf_x - pen) * 1000.0 / size * 1000.0) / 1000.0;
+                /* TJ: a number moves the pen left by n/1000 of the size.
+                 * Whole thousandths of an em (0.01 pt at 10 pt): pdf_x
+                 * carries the rounding, so it never accumulates. */
+                double adj = round((pdf_x - pen) * 1000.0 / size);
                 if (adj != 0) {
                     put_adjust(&w, adj);
                     pdf_x -= adj * size / 1000.0;
