@@ -596,7 +596,7 @@ static void test_positioning(void **state)
     g[2].y_offset = 0;
     assert_int_equal(fo_pdf_write(d, path, &opt, &diag), FO_OK);
     buf = slurp(path, &n);
-    snprintf(want, sizeof want, "[<%04X%04X> -300 <%04X%04X>] TJ\n",
+    snprintf(want, sizeof want, "[<%04X%04X>-300<%04X%04X>] TJ\n",
              g[0].gid, g[1].gid, g[2].gid, g[3].gid);
     assert_non_null(memmem(buf, n, want, strlen(want)));
     free(buf);
