@@ -82,6 +82,7 @@ $(BUILD)/tests/mdwords: tests/tools/mdwords.c $(BUILD)/.deps-ok
 
 e2e: all $(BUILD)/tests/mdwords
 	@sh tests/pdf/run.sh $(BUILD)/folio
+	@sh tests/pdf/output.sh $(BUILD)/folio
 
 check: all
 	@$(MAKE) --no-print-directory unit
