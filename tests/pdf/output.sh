@@ -59,7 +59,7 @@ if build report content/report.md --style styles/default.css; then
 fi
 
 # --- --max-size: fails, says what takes the space, writes nothing
-"$FOLIO" -q content/report.md -o "$OUT/big.pdf" --max-size 10kB 2>"$OUT/big.err"; rc=$?
+"$FOLIO" -q content/report.md --style styles/default.css -o "$OUT/big.pdf" --max-size 10kB 2>"$OUT/big.err"; rc=$?
 if [ $rc -eq 1 ] && [ ! -e "$OUT/big.pdf" ] &&
    grep -q 'error: the PDF would be .* more than --max-size 10.0 kB: fonts .* (3 faces), page content .* (2 pages)' "$OUT/big.err"; then
     ok
