@@ -202,6 +202,10 @@ fo_status fo_pdf_encrypt(fo_pdf_writer *w, const fo_pdf_options *opt)
 {
     if (!opt->user_password && !opt->owner_password && !opt->permissions_set)
         return FO_OK;
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (opt->reproducible || (sde && *sde))
+        fo_warn(w->c.diag, NULL, 0, 0,
+                "an encrypted PDF is not reproducible: libharu derives its file ID and keys from the clock");
     const char *user = opt->user_password ? opt->user_password : "";
     char owner_rand[33];
     const char *owner = opt->owner_password;

@@ -628,6 +628,33 @@ static void test_libharu_error(void **state)
 }
 
 /* A link to a missing anchor is dropped with one warning per name. */
+/* Page label ranges from the display list become /PageLabels (PDF 1.7
+ * §12.4.2): pdfinfo -l shows each page's label. */
+static void test_page_labels(void **state)
+{
+    (void)state;
+    fo_display *d = fo_display_new();
+    for (int i = 0; i < 5; i++)
+        fo_display_add_page(d, 300, 300);
+    d->labels = fo_display_alloc(d, 2 * sizeof *d->labels);
+    d->labels[0] = (fo_page_label){ 0, FO_LABEL_ROMAN_LOWER, 1, NULL };
+    d->labels[1] = (fo_page_label){ 2, FO_LABEL_DECIMAL, 1, fo_display_strdup(d, "A-") };
+    d->nlabels = 2;
+    fo_diag diag;
+    fo_diag_init(&diag);
+    char path[512];
+    snprintf(path, sizeof path, "%s", path_in("labels.pdf"));
+    assert_int_equal(fo_pdf_write(d, path, NULL, &diag), FO_OK);
+    char cmd[1024], *out, *err;
+    snprintf(cmd, sizeof cmd, "qpdf --show-object=1 '%s'", path);
+    assert_int_equal(run(cmd, &out, &err), 0);
+    assert_non_null(strstr(out, "/PageLabels << /Nums [ 0 << /S /r /St 1 >> 2 << /P (A-) /S /D /St 1 >> ] >>"));
+    free(out);
+    free(err);
+    fo_diag_dispose(&diag);
+    fo_display_free(d);
+}
+
 static void test_missing_anchor(void **state)
 {
     (void)state;
@@ -670,6 +697,7 @@ int main(void)
         cmocka_unit_test(test_missing_anchor),
         cmocka_unit_test(test_positioning),
         cmocka_unit_test(test_libharu_error),
+        cmocka_unit_test(test_page_labels),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
