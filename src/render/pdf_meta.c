@@ -55,7 +55,10 @@ static bool parse_iso(const char *s, fo_pdf_date *out)
     }
     if (*s != '\0')
         return false;
-    if (d.year < 1 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31 ||
+    static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+    if (d.year < 1 || d.month < 1 || d.month > 12 || d.day < 1 ||
+        d.day > mdays[d.month - 1] || (d.month == 2 && d.day == 29 && !leap) ||
         d.hour > 23 || d.minute > 59 || d.second > 59)
         return false;
     d.set = true;

@@ -22,6 +22,7 @@
 
 #include "render/display.h"
 #include "render/pdf.h"
+#include "render/pdf_writer.h"
 
 #define SERIF "fonts/NotoSerif-Regular.ttf"
 #define DEJAVU "fonts/DejaVuSans.ttf"
@@ -655,6 +656,71 @@ static void test_page_labels(void **state)
     fo_display_free(d);
 }
 
+/* Creation and modification dates: front matter ISO 8601 dates with and
+ * without time and zone, SOURCE_DATE_EPOCH, --reproducible without either,
+ * and a date that is not ISO 8601 (warned about, build date used). */
+static void test_dates(void **state)
+{
+    (void)state;
+    fo_diag diag;
+    fo_diag_init(&diag);
+    diag.out = NULL;
+    diag.capture = true;
+    fo_display_info in = { 0 };
+    fo_pdf_date c, m;
+    setenv("SOURCE_DATE_EPOCH", "1700000000", 1); /* 2023-11-14 22:13:20 UTC */
+    in.date = "2024-05-01T13:45:10+02:00";
+    fo_pdf_resolve_dates(&in, false, &diag, &c, &m);
+    assert_true(c.set && m.set);
+    assert_int_equal(c.year, 2024);
+    assert_int_equal(c.month, 5);
+    assert_int_equal(c.day, 1);
+    assert_int_equal(c.hour, 13);
+    assert_int_equal(c.minute, 45);
+    assert_int_equal(c.second, 10);
+    assert_int_equal(c.offset_min, 120);
+    assert_int_equal(m.year, 2023);
+    assert_int_equal(m.hour, 22);
+    assert_int_equal(m.minute, 13);
+    assert_int_equal(m.offset_min, 0);
+    in.date = "2024-05-01";
+    fo_pdf_resolve_dates(&in, true, &diag, &c, &m);
+    assert_int_equal(c.day, 1);
+    assert_int_equal(c.hour, 0);
+    assert_int_equal(c.offset_min, 0);
+    in.date = "2024-05-01T08:00-05:30";
+    fo_pdf_resolve_dates(&in, true, &diag, &c, &m);
+    assert_int_equal(c.hour, 8);
+    assert_int_equal(c.offset_min, -330);
+    assert_int_equal(diag.warnings, 0);
+    in.date = "spring 2024";
+    fo_pdf_resolve_dates(&in, false, &diag, &c, &m);
+    assert_int_equal(diag.warnings, 1);
+    assert_non_null(strstr(diag.captured, "'spring 2024' is not an ISO 8601 date"));
+    assert_int_equal(c.year, 2023); /* the build date */
+    in.date = "2024-13-01";
+    fo_pdf_resolve_dates(&in, false, &diag, &c, &m);
+    assert_int_equal(diag.warnings, 2);
+    in.date = "2023-02-29";
+    fo_pdf_resolve_dates(&in, false, &diag, &c, &m);
+    assert_int_equal(diag.warnings, 3);
+    in.date = "2024-02-29";
+    fo_pdf_resolve_dates(&in, false, &diag, &c, &m);
+    assert_int_equal(diag.warnings, 3);
+    assert_int_equal(c.year, 2024);
+    /* --reproducible, no SOURCE_DATE_EPOCH: the front matter date or none */
+    unsetenv("SOURCE_DATE_EPOCH");
+    in.date = "2024-05-01";
+    fo_pdf_resolve_dates(&in, true, &diag, &c, &m);
+    assert_true(c.set && m.set);
+    assert_int_equal(m.year, 2024);
+    in.date = NULL;
+    fo_pdf_resolve_dates(&in, true, &diag, &c, &m);
+    assert_false(c.set);
+    assert_false(m.set);
+    fo_diag_dispose(&diag);
+}
+
 static void test_missing_anchor(void **state)
 {
     (void)state;
@@ -698,6 +764,7 @@ int main(void)
         cmocka_unit_test(test_positioning),
         cmocka_unit_test(test_libharu_error),
         cmocka_unit_test(test_page_labels),
+        cmocka_unit_test(test_dates),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
