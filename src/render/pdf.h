@@ -3,9 +3,11 @@
  * Text is written as the glyph ids Pango chose (PDF 1.7 §9.7 composite
  * fonts): each face becomes a Type0 font with /Identity-H encoding, a
  * CIDFontType2 descendant with /CIDToGIDMap /Identity and integer /W widths,
- * a FontFile2 subset made by HarfBuzz (hb-subset, glyph ids retained) and a
- * ToUnicode CMap (§9.10.3) mapping each glyph to its cluster's text.  Pages,
- * links, outlines, document info and compression use libharu's public API.
+ * a FontFile2 subset made by HarfBuzz (hb-subset, glyph ids retained,
+ * hinting dropped) and a ToUnicode CMap (§9.10.3) mapping each glyph to its
+ * cluster's text.  Pages, links, outlines, document info and compression
+ * use libharu's public API; XMP, page labels, the PDF/A output intent,
+ * attachments and the file /ID its object layer (pdf_meta.c, pdf_embed.c).
  */
 #ifndef FO_PDF_H
 #define FO_PDF_H
@@ -60,8 +62,13 @@ typedef struct fo_pdf_options {
  * directory and renamed over `path` only when complete, so a failure never
  * leaves a truncated PDF and never destroys an existing one.  `opt` may be
  * NULL (defaults).  Errors: FO_ERR_FONT when a face cannot be read or
- * subset (the message names the file), FO_ERR_PDF for a libharu error,
- * FO_ERR_IO when the file cannot be written; each is reported to `diag`. */
+ * subset (the message names the file), FO_ERR_PDF for a libharu error or
+ * options PDF/A forbids, FO_ERR_IO when the file cannot be written or an
+ * attachment / the ICC profile cannot be read, FO_ERR_LIMIT when the file
+ * would exceed opt->max_size; each is reported to `diag`.  Output is
+ * byte-identical for identical input and options when no date comes from
+ * the clock (SOURCE_DATE_EPOCH or opt->reproducible) and there is no
+ * encryption.  See docs/output.md. */
 fo_status fo_pdf_write(const fo_display *d, const char *path,
                        const fo_pdf_options *opt, fo_diag *diag);
 
