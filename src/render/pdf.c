@@ -8,6 +8,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +91,7 @@ static fo_status on_begin_page(void *ctx, const fo_display *d, int page_no,
     w->page = w->pages[page_no];
     w->page_h = p->height;
     w->page_fonts = NULL;
+    w->in_text = false;
     if (d->nfaces > 0)
         memset(w->face_on_page, 0, (size_t)d->nfaces * sizeof *w->face_on_page);
     return FO_OK;
@@ -116,12 +119,44 @@ static fo_status page_font_dict(fo_pdf_writer *w)
     return FO_OK;
 }
 
+/* True when the display item after the one holding `run` that draws
+ * anything is another opaque glyph run: the text object can stay open for
+ * it.  `run` is &item->u.glyphs of an item of the current page (as
+ * fo_display_render passes it); anything else answers false. */
+static bool text_continues(const fo_pdf_writer *w, const fo_glyph_run *run)
+{
+    const fo_page *pg = &w->d->pages[w->page_no];
+    uintptr_t at = (uintptr_t)run - offsetof(fo_item, u);
+    uintptr_t lo = (uintptr_t)pg->items, hi = (uintptr_t)(pg->items + pg->nitems);
+    if (!pg->items || at < lo || at >= hi || (at - lo) % sizeof(fo_item) != 0)
+        return false;
+    for (const fo_item *it = (const fo_item *)at + 1; it < pg->items + pg->nitems; it++) {
+        if (it->kind == FO_ITEM_LINK || it->kind == FO_ITEM_ANCHOR ||
+            it->kind == FO_ITEM_OUTLINE)
+            continue; /* annotations and destinations: not content */
+        return it->kind == FO_ITEM_GLYPHS && it->u.glyphs.color.a >= 1;
+    }
+    return false;
+}
+
+/* Closes the open text object (ET). */
+static fo_status text_end(fo_pdf_writer *w)
+{
+    if (w->in_text) {
+        w->in_text = false;
+        CK(HPDF_Page_EndText(w->page));
+    }
+    return FO_OK;
+}
+
+/* Glyph runs in a row share one text object: BT … ET only around the
+ * row, Tf and rg only when they change, Td relative to the last line. */
 static fo_status on_glyphs(void *ctx, const fo_glyph_run *run)
 {
     fo_pdf_writer *w = ctx;
     if (run->nglyphs <= 0 || !(run->size > 0) || !isfinite(run->size) ||
         run->color.a <= 0)
-        return FO_OK;
+        return text_continues(w, run) ? FO_OK : text_end(w);
     char name[32];
     snprintf(name, sizeof name, "F%d", run->face);
     HPDF_Dict t0 = fo_pdf_fonts_type0(w->fonts, run->face);
@@ -134,19 +169,31 @@ static fo_status on_glyphs(void *ctx, const fo_glyph_run *run)
         w->face_on_page[run->face] = true;
     }
     bool alpha = run->color.a < 1;
-    if (alpha && (st = alpha_state(w, run->color.a, 1)) != FO_OK)
+    if (alpha && ((st = text_end(w)) != FO_OK ||
+                  (st = alpha_state(w, run->color.a, 1)) != FO_OK))
         return st;
     w->buf.len = 0;
-    fo_pdf_text_run(w->fonts, run, name, w->page_h, &w->buf);
+    if (!w->in_text) {
+        CK(HPDF_Page_BeginText(w->page));
+        w->in_text = true;
+        fo_pdf_text_begin(&w->ts);
+    }
+    fo_pdf_text_run(w->fonts, run, name, w->page_h, &w->ts, &w->buf);
     if (w->buf.oom)
         return fo_pdf_nomem(w->c.diag);
-    CK(HPDF_Page_BeginText(w->page));
     HPDF_PageAttr attr = (HPDF_PageAttr)w->page->attr;
     CK(HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)w->buf.p, (HPDF_UINT)w->buf.len));
-    CK(HPDF_Page_EndText(w->page));
+    if ((alpha || !text_continues(w, run)) && (st = text_end(w)) != FO_OK)
+        return st;
     if (alpha)
         CK(HPDF_Page_GRestore(w->page));
     return FO_OK;
+}
+
+/* A text object never spans pages. */
+static fo_status on_end_page(void *ctx, int page_no)
+{
+    return text_end(ctx);
 }
 
 static fo_status on_rect(void *ctx, const fo_rect_item *r)
@@ -294,6 +341,7 @@ static fo_status write_doc(fo_pdf_writer *w, const fo_pdf_options *opt, int fd,
         .line = on_line,
         .link = fo_pdf_on_link,
         .outline = fo_pdf_on_outline,
+        .end_page = on_end_page,
     };
     if ((st = fo_display_render(d, &be, w)) != FO_OK)
         return st;

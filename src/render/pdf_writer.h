@@ -7,6 +7,7 @@
 #include "pdf.h"
 #include "pdf_font.h"
 #include "pdf_priv.h"
+#include "pdf_text.h"
 
 typedef struct anchor_ref {
     const char *name;
@@ -43,6 +44,8 @@ typedef struct fo_pdf_writer {
     double page_h;
     HPDF_Dict page_fonts;
     bool *face_on_page;
+    bool in_text;           /* a text object (BT) is open on the page */
+    fo_pdf_text_state ts;
     fo_pdf_buf buf;
 } fo_pdf_writer;
 

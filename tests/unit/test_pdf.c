@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -547,6 +548,19 @@ static char *slurp(const char *path, size_t *len)
 
 /* Widened spaces become TJ adjustments; an offset glyph gets its own Tm and
  * the next glyph returns to the baseline. */
+/* `v` with 3 decimals, trailing zeros and point dropped (as the PDF
+ * writer prints numbers).  Returns a static buffer. */
+static const char *fmt3(double v)
+{
+    static char x[32];
+    snprintf(x, sizeof x, "%.3f", v);
+    while (x[strlen(x) - 1] == '0')
+        x[strlen(x) - 1] = '\0';
+    if (x[strlen(x) - 1] == '.')
+        x[strlen(x) - 1] = '\0';
+    return x;
+}
+
 static void test_positioning(void **state)
 {
     (void)state;
@@ -572,24 +586,18 @@ static void test_positioning(void **state)
     size_t n;
     char *buf = slurp(path, &n);
     char want[256];
-    /* Noto Serif has 1000 units per em: /W widths are exact, no drift */
-    snprintf(want, sizeof want, "1 0 0 1 10 80 Tm\n[<%04X%04X>] TJ\n",
-             g[0].gid, g[1].gid);
+    /* Noto Serif has 1000 units per em: /W widths are exact, no drift.
+     * Runs share a text object; Td moves relative to the last line origin. */
+    snprintf(want, sizeof want, " rg\n10 80 Td\n[<%04X%04X>] TJ\n", g[0].gid, g[1].gid);
     assert_non_null(memmem(buf, n, want, strlen(want)));
-    char x[32];
-    snprintf(x, sizeof x, "%.3f", 10 + a + sp + 3);
-    while (x[strlen(x) - 1] == '0')
-        x[strlen(x) - 1] = '\0';
-    if (x[strlen(x) - 1] == '.')
-        x[strlen(x) - 1] = '\0';
-    snprintf(want, sizeof want, "1 0 0 1 %s 82 Tm\n[<%04X>] TJ\n", x, g[2].gid);
+    const char *bt = memmem(buf, n, "BT\n", 3);
+    assert_non_null(bt);
+    assert_null(memmem(bt + 1, n - (size_t)(bt + 1 - buf), "BT\n", 3)); /* one text object */
+    double dx1 = round((a + sp + 3) * 1000) / 1000;
+    snprintf(want, sizeof want, "%s 2 Td\n[<%04X>] TJ\n", fmt3(dx1), g[2].gid);
     assert_non_null(memmem(buf, n, want, strlen(want)));
-    snprintf(x, sizeof x, "%.3f", 10 + a + sp + 3 + b);
-    while (x[strlen(x) - 1] == '0')
-        x[strlen(x) - 1] = '\0';
-    if (x[strlen(x) - 1] == '.')
-        x[strlen(x) - 1] = '\0';
-    snprintf(want, sizeof want, "1 0 0 1 %s 80 Tm\n[<%04X>] TJ\n", x, g[3].gid);
+    double dx2 = round((10 + a + sp + 3 + b - (10 + dx1)) * 1000) / 1000;
+    snprintf(want, sizeof want, "%s -2 Td\n[<%04X>] TJ\nET\n", fmt3(dx2), g[3].gid);
     assert_non_null(memmem(buf, n, want, strlen(want)));
     free(buf);
 
@@ -721,6 +729,69 @@ static void test_dates(void **state)
     fo_diag_dispose(&diag);
 }
 
+static int count_of(const char *buf, size_t n, const char *s)
+{
+    int k = 0;
+    size_t l = strlen(s);
+    for (const char *p = buf; (p = memmem(p, n - (size_t)(p - buf), s, l)); p += l)
+        k++;
+    return k;
+}
+
+/* Glyph runs in a row share one text object, with Tf and rg written once;
+ * a rectangle between runs closes it (ET before the path), and a
+ * translucent run gets its own, inside q … Q. */
+static void test_text_objects(void **state)
+{
+    (void)state;
+    fo_display *d = fo_display_new();
+    fo_display_add_page(d, 300, 300);
+    shaper serif;
+    shaper_open(&serif, d, SERIF, "Noto Serif");
+    add_text(d, 0, &serif, "one", 10, 10, 20);
+    add_text(d, 0, &serif, "two", 10, 10, 34);
+    add_text(d, 0, &serif, "three", 10, 10, 48);
+    fo_item r = { .kind = FO_ITEM_RECT };
+    r.u.rect = (fo_rect_item){ 10, 60, 50, 10, { 0.9, 0.9, 0.9, 1 }, { 0, 0, 0, 0 }, 0 };
+    add(d, 0, r);
+    add_text(d, 0, &serif, "four", 10, 10, 80);
+    fo_item t = shape(d, &serif, "five", 10, 10, 94, NULL);
+    t.u.glyphs.color.a = 0.5;
+    add(d, 0, t);
+    shaper_close(&serif);
+    fo_diag diag;
+    fo_diag_init(&diag);
+    char path[512];
+    snprintf(path, sizeof path, "%s", path_in("textobj.pdf"));
+    fo_pdf_options opt = { .compress = false };
+    assert_int_equal(fo_pdf_write(d, path, &opt, &diag), FO_OK);
+    size_t n;
+    char *buf = slurp(path, &n);
+    assert_int_equal(count_of(buf, n, "BT\n"), 3);
+    assert_int_equal(count_of(buf, n, "ET\n"), 3);
+    assert_int_equal(count_of(buf, n, " Tf\n"), 3);
+    assert_int_equal(count_of(buf, n, " Td\n"), 5);
+    /* lines 2 and 3: 14 pt down from the line before */
+    assert_int_equal(count_of(buf, n, "0 -14 Td\n"), 2);
+    const char *re = memmem(buf, n, " re\n", 4);
+    assert_non_null(re);
+    const char *et = memmem(buf, n, "ET\n", 3);
+    assert_true(et < re);
+    const char *q = memmem(buf, n, "q\n", 2);
+    assert_non_null(q);
+    assert_true(q > re);
+    free(buf);
+    char cmd[2048], *out, *err;
+    snprintf(cmd, sizeof cmd, "qpdf --check '%s' && pdftotext '%s' -", path, path);
+    assert_int_equal(run(cmd, &out, &err), 0);
+    assert_string_equal(err, "");
+    assert_non_null(strstr(out, "one\ntwo\nthree\nfour\nfive"));
+    free(out);
+    free(err);
+    fo_diag_dispose(&diag);
+    fo_display_free(d);
+}
+
 static void test_missing_anchor(void **state)
 {
     (void)state;
@@ -765,6 +836,7 @@ int main(void)
         cmocka_unit_test(test_libharu_error),
         cmocka_unit_test(test_page_labels),
         cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_text_objects),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
