@@ -28,7 +28,8 @@ void fo_pdf_text_begin(fo_pdf_text_state *ts);
  * coordinates become PDF y-up ones).  Glyph ids are 2-byte Identity-H codes.
  * The pen is re-positioned only where the advance accumulated from the /W
  * widths (fo_pdf_fonts_width) drifts from the display list's by more than
- * 0.005 pt (a TJ adjustment) or where a glyph has an x/y offset (a new Td).
+ * 0.005 pt or 1.5/1000 em, whichever is more (a TJ adjustment in whole
+ * thousandths of an em), or where a glyph has an x/y offset (a new Td).
  * Clusters whose glyphs do not map back to their text through ToUnicode are
  * wrapped in "/Span <</ActualText …>> BDC … EMC" (§14.9.4).  Allocation
  * failure sets out->oom. */
