@@ -5,6 +5,9 @@
  * (qpdf --check, pdffonts, pdftotext, pdfinfo).  Runs from the repository
  * root (fonts at fonts/...).
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* memmem: the ASan build's CFLAGS do not define it */
+#endif
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
