@@ -14,7 +14,7 @@ DEBS    := build-essential pkg-config libpango1.0-dev libcairo2-dev \
 
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_GNU_SOURCE $(WARN)
+override CFLAGS += -std=c11 -D_GNU_SOURCE $(WARN)
 BUILD   ?= build
 VERSION := 0.1.0
 
