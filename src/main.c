@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/timing.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
 #include "render/pdf.h"
@@ -36,6 +37,7 @@ static const char usage_text[] =
     "      --max-pages N     fail when the document needs more than N pages\n"
     "                        (default 10000)\n"
     "  -q, --quiet           print errors only (no warnings, no summary)\n"
+    "      --timings         print the time spent in each stage to stderr\n"
     "  -h, --help            show this help and exit\n"
     "  -V, --version         show the version and exit\n"
     "\n"
@@ -125,6 +127,7 @@ int main(int argc, char **argv)
         {"fonts", required_argument, NULL, 'F'},
         {"max-pages", required_argument, NULL, 'M'},
         {"quiet", no_argument, NULL, 'q'},
+        {"timings", no_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -149,6 +152,7 @@ int main(int argc, char **argv)
             break;
         }
         case 'q': quiet = true; break;
+        case 'T': fo_timing_enable(true); break;
         case 'h': fputs(usage_text, stdout); return 0;
         case 'V': printf("folio %s\n", FO_VERSION); return 0;
         case ':': {
@@ -202,16 +206,19 @@ int main(int argc, char **argv)
     fo_display *dl = NULL;
     const char *name = from_stdin ? "<stdin>" : input;
 
+    fo_timing_lap(FO_T_READ);
     int err = read_all(input, &buf, &len);
     if (err) {
         fo_error(&diag, NULL, 0, 0, "cannot read %s: %s", name, strerror(err));
         goto done;
     }
+    fo_timing_lap(FO_T_PARSE);
     if (fo_doc_parse(buf, len, name, &doc, &diag) != FO_OK)
         goto done;
     if (!doc->root->first && !doc->meta.title)
         fo_warn(&diag, name, 0, 0, "the document is empty; writing a blank page");
 
+    fo_timing_lap(FO_T_STYLE);
     if (!style_path)
         style_path = style_default = default_style();
     if (style_path && fo_sheet_load(style_path, strict, &sheet, &diag) != FO_OK)
@@ -219,14 +226,17 @@ int main(int argc, char **argv)
     if (strict && diag.errors)
         goto done;
 
+    fo_timing_lap(FO_T_FONTS);
     fonts_dir = fo_fonts_locate(fonts_opt);
     if (!fonts_dir || fo_fonts_new(fonts_dir, &fonts, &diag) != FO_OK)
         goto done;
 
+    fo_timing_lap(FO_T_LAYOUT);
     fo_layout_options lo = {.max_pages = (int)max_pages};
     if (fo_layout_document(doc, sheet, fonts, &lo, &dl, &diag) != FO_OK)
         goto done;
 
+    fo_timing_lap(FO_T_WRITE);
     fo_pdf_options po = {.compress = true, .creator = "folio " FO_VERSION};
     if (fo_pdf_write(dl, output, &po, &diag) != FO_OK)
         goto done;
@@ -238,6 +248,7 @@ int main(int argc, char **argv)
     }
     rc = 0;
 done:
+    fo_timing_lap(FO_T_FREE);
     fo_display_free(dl);
     fo_fonts_free(fonts);
     fo_sheet_free(sheet);
@@ -247,5 +258,6 @@ done:
     free(style_default);
     free(derived);
     fo_diag_dispose(&diag);
+    fo_timing_report(stderr);
     return rc;
 }

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../base/timing.h"
 #include "pdf_text.h"
 #include "pdf_writer.h"
 
@@ -286,7 +287,8 @@ static fo_status write_doc(fo_pdf_writer *w, const fo_pdf_options *opt, int fd,
         CK(HPDF_SetPageMode(doc, HPDF_PAGE_MODE_USE_OUTLINE));
     if ((st = fo_pdf_write_info(w, opt)) != FO_OK)
         return st;
-    if ((st = fo_pdf_fonts_finish(w->fonts)) != FO_OK)
+    fo_timing_push(FO_T_SUBSET), st = fo_pdf_fonts_finish(w->fonts), fo_timing_pop();
+    if (st != FO_OK)
         return st;
     return save(w, fd, path);
 }
