@@ -86,6 +86,9 @@ static fo_status on_begin_page(void *ctx, const fo_display *d, int page_no,
                                const fo_page *p)
 {
     fo_pdf_writer *w = ctx;
+    fo_status st;
+    if (w->zpage && w->page && (st = fo_pdf_deflate_page(w->zpage, &w->c, w->page)) != FO_OK)
+        return st;
     w->page_no = page_no;
     w->page = w->pages[page_no];
     w->page_h = p->height;
@@ -281,7 +284,11 @@ static fo_status write_doc(fo_pdf_writer *w, const fo_pdf_options *opt, int fd,
         .link = fo_pdf_on_link,
         .outline = fo_pdf_on_outline,
     };
+    if (opt->compress && !(w->zpage = fo_pdf_deflate_new(FO_PDF_ZLEVEL)))
+        return fo_pdf_nomem(w->c.diag);
     if ((st = fo_display_render(d, &be, w)) != FO_OK)
+        return st;
+    if (w->zpage && w->page && (st = fo_pdf_deflate_page(w->zpage, &w->c, w->page)) != FO_OK)
         return st;
     if (w->nstack > 0)
         CK(HPDF_SetPageMode(doc, HPDF_PAGE_MODE_USE_OUTLINE));
@@ -353,6 +360,7 @@ fo_status fo_pdf_write(const fo_display *d, const char *path,
     }
 
     fo_pdf_buf_free(&w.buf);
+    fo_pdf_deflate_free(w.zpage);
     fo_pdf_fonts_free(w.fonts);
     if (w.c.doc)
         HPDF_Free(w.c.doc);

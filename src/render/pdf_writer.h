@@ -5,6 +5,7 @@
 #define FO_PDF_WRITER_H
 
 #include "pdf.h"
+#include "pdf_deflate.h"
 #include "pdf_font.h"
 #include "pdf_priv.h"
 
@@ -44,6 +45,7 @@ typedef struct fo_pdf_writer {
     HPDF_Dict page_fonts;
     bool *face_on_page;
     fo_pdf_buf buf;
+    fo_pdf_deflate *zpage; /* content streams, compressed page by page */
 } fo_pdf_writer;
 
 /* Check a libharu call: on error, report it once and return FO_ERR_PDF. */
