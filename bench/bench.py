@@ -3,7 +3,9 @@
 
 Builds the inputs under bench/out/ (the seed report repeated 1, 20, 200 and
 2000 times with renumbered headings, plus the corpus reports), then for each
-input runs, in alternating order, folio, the shaping floor (build/floor) and
+input runs, in alternating order, folio, the shaping floor (build/floor:
+itemize + shape + break attributes), the PangoLayout floor (build/floor
+--layout: Pango's own greedy line breaking of every block) and
 the peers that are installed (pandoc -> HTML -> WeasyPrint; Typst through
 the npm package @myriaddreamin/typst-ts-node-compiler), several times.  It
 prints per input and tool: median wall time, pages, pages per second, peak
@@ -181,6 +183,7 @@ def tools(args):
     ts.append(Tool("folio", lambda i: [FOLIO, "-q", "--max-pages", "100000", i, "-o", i[:-3] + ".folio.pdf"],
                    lambda i: i[:-3] + ".folio.pdf"))
     ts.append(Tool("floor", lambda i: [FLOOR, i, FONTS], lambda i: None))
+    ts.append(Tool("floor-layout", lambda i: [FLOOR, "--layout", i, FONTS], lambda i: None))
     skipped = []
     if args.no_peers:
         return ts, ["peers (--no-peers)"]
@@ -304,8 +307,8 @@ def print_row(row):
     for name, v in row["tools"].items():
         pps = "%.0f" % (v["pages"] / v["wall"]) if v["pages"] and v["wall"] > 0 else "-"
         ratio = ""
-        if f and name == "floor":
-            ratio = "folio/floor %.2fx" % (f["wall"] / v["wall"])
+        if f and name.startswith("floor"):
+            ratio = "folio/%s %.2fx" % (name, f["wall"] / v["wall"])
         elif f and name != "folio":
             ratio = "%s/folio %.2fx%s" % (name, v["wall"] / f["wall"],
                                           "" if v["wall"] > f["wall"] else "  (folio slower)")
@@ -322,8 +325,8 @@ def write_md(results, skipped):
         for name, v in row["tools"].items():
             pps = "%.0f" % (v["pages"] / v["wall"]) if v["pages"] and v["wall"] > 0 else "-"
             ratio = ""
-            if f and name == "floor":
-                ratio = "folio/floor %.2f×" % (f["wall"] / v["wall"])
+            if f and name.startswith("floor"):
+                ratio = "folio/%s %.2f×" % (name, f["wall"] / v["wall"])
             elif f and name != "folio":
                 ratio = "%s/folio %.2f×" % (name, v["wall"] / f["wall"])
             lines.append("| %s | %s | %.3f | %s | %s | %s | %s | %s |" % (

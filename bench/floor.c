@@ -1,7 +1,7 @@
 /* floor.c — the shaping floor for `make bench`: the least work any
  * Pango-based typesetter must do on a Markdown report.
  *
- * Usage: floor INPUT.md [FONTS_DIR]
+ * Usage: floor [--layout] INPUT.md [FONTS_DIR]
  *
  * Parses INPUT.md with cmark-gfm, and for the text of every paragraph,
  * heading, list item paragraph, table cell and code block runs Pango's
@@ -11,6 +11,11 @@
  * the fonts, font map and context are those folio uses; body text in
  * "Noto Serif" 10.5 pt, headings in bold "Noto Sans" 15 pt, code in
  * "DejaVu Sans Mono" 9 pt, as the default house style.
+ *
+ * With --layout it instead lays every block out in a PangoLayout of the
+ * default style's measure (451.3 pt, justified, greedy line breaking) and
+ * asks for its line count: the floor of a pipeline that lets Pango break
+ * the lines, as folio does today.
  *
  * Prints to stdout: blocks, bytes, glyphs and the in-process seconds of
  * the shaping loop alone.  The bench times the whole process from outside.
@@ -62,12 +67,35 @@ typedef struct shaper {
     PangoLogAttr *la;
     size_t la_cap;
     long blocks, bytes, glyphs;
+    bool layout; /* --layout: PangoLayout per block instead */
 } shaper;
+
+/* The measure of folio's default style: A4 less 22 mm margins, in Pango
+ * units. */
+#define MEASURE ((int)((595.276 - 2 * 22 * 72 / 25.4) * PANGO_SCALE))
+
+static void layout_text(shaper *s, const char *text, int len, PangoFontDescription *d)
+{
+    PangoLayout *pl = pango_layout_new(s->pc);
+    pango_layout_set_font_description(pl, d);
+    pango_layout_set_text(pl, text, len);
+    pango_layout_set_width(pl, MEASURE);
+    pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_justify(pl, TRUE);
+    s->glyphs += pango_layout_get_line_count(pl); /* lines, in this mode */
+    g_object_unref(pl);
+    s->blocks++;
+    s->bytes += len;
+}
 
 static void shape_text(shaper *s, const char *text, int len, PangoFontDescription *d)
 {
     if (len <= 0)
         return;
+    if (s->layout) {
+        layout_text(s, text, len, d);
+        return;
+    }
     PangoAttrList *attrs = pango_attr_list_new();
     pango_attr_list_insert(attrs, pango_attr_font_desc_new(d));
     GList *items = pango_itemize(s->pc, text, 0, len, attrs, NULL);
@@ -117,8 +145,13 @@ static void walk(shaper *s, cmark_node *root)
 
 int main(int argc, char **argv)
 {
+    bool layout = argc > 1 && strcmp(argv[1], "--layout") == 0;
+    if (layout) {
+        argv++;
+        argc--;
+    }
     if (argc < 2) {
-        fprintf(stderr, "usage: floor INPUT.md [FONTS_DIR]\n");
+        fprintf(stderr, "usage: floor [--layout] INPUT.md [FONTS_DIR]\n");
         return 2;
     }
     FILE *f = fopen(argv[1], "rb");
@@ -151,15 +184,15 @@ int main(int argc, char **argv)
     if (!dir || fo_fonts_new(dir, &fonts, &diag) != FO_OK)
         return 1;
 
-    shaper s = {.pc = fo_fonts_context(fonts), .gs = pango_glyph_string_new()};
+    shaper s = {.pc = fo_fonts_context(fonts), .gs = pango_glyph_string_new(), .layout = layout};
     s.body = pango_font_description_from_string("Noto Serif 10.5");
     s.heading = pango_font_description_from_string("Noto Sans Bold 15");
     s.code = pango_font_description_from_string("DejaVu Sans Mono 9");
     double t0 = now();
     walk(&s, doc);
     double t1 = now();
-    printf("floor: %ld blocks, %ld bytes, %ld glyphs, shaping %.4f s\n", s.blocks, s.bytes,
-           s.glyphs, t1 - t0);
+    printf("floor: %ld blocks, %ld bytes, %ld %s, %s %.4f s\n", s.blocks, s.bytes, s.glyphs,
+           layout ? "lines" : "glyphs", layout ? "PangoLayout" : "shaping", t1 - t0);
 
     pango_glyph_string_free(s.gs);
     g_free(s.la);
