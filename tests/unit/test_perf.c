@@ -131,7 +131,11 @@ static bool file_has(const char *path, const char *needle)
     size_t n = fread(buf, 1, sizeof buf - 1, f);
     fclose(f);
     buf[n] = '\0';
-    return memmem(buf, n, needle, strlen(needle)) != NULL;
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++) /* binary data: no strstr */
+        if (memcmp(buf + i, needle, k) == 0)
+            return true;
+    return false;
 }
 
 /* A page compressed by fo_pdf_deflate_page is a valid Flate stream that
