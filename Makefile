@@ -27,7 +27,7 @@ MAIN_OBJ := $(BUILD)/obj/main.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps fonts report check unit e2e clean check-asan bench
+.PHONY: all deps fonts report check unit e2e clean check-asan style-previews bench
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 .DEFAULT_GOAL := all
 
@@ -72,6 +72,16 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfolio.a
 report: all
 	$(BUILD)/folio content/report.md -o $(BUILD)/report.pdf --style styles/default.css
 	@echo "wrote $(BUILD)/report.pdf"
+
+# Page 1 of content/style-sample.md in each house style, as the PNGs the
+# README shows (docs/style-NAME.png).
+STYLES := default corporate technical
+style-previews: all
+	@for s in $(STYLES); do \
+	  $(BUILD)/folio -q --strict -s styles/$$s.css content/style-sample.md -o $(BUILD)/style-$$s.pdf || exit 1; \
+	  pdftoppm -r 50 -png -f 1 -l 1 -singlefile $(BUILD)/style-$$s.pdf docs/style-$$s || exit 1; \
+	  echo "wrote docs/style-$$s.png"; \
+	done
 
 unit: deps $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)

@@ -31,6 +31,7 @@ static const char usage_text[] =
     "                        required when reading standard input)\n"
     "  -s, --style FILE      house style sheet (CSS subset; default:\n"
     "                        styles/default.css beside folio)\n"
+    "  -u, --user-style FILE user style sheet, cascaded over the house style\n"
     "      --strict          treat style-sheet warnings as errors\n"
     "      --fonts DIR       folder of bundled fonts and fonts.conf (default:\n"
     "                        $FOLIO_FONTS, else fonts/ beside folio)\n"
@@ -123,6 +124,7 @@ int main(int argc, char **argv)
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"style", required_argument, NULL, 's'},
+        {"user-style", required_argument, NULL, 'u'},
         {"strict", no_argument, NULL, 'S'},
         {"fonts", required_argument, NULL, 'F'},
         {"max-pages", required_argument, NULL, 'M'},
@@ -132,15 +134,16 @@ int main(int argc, char **argv)
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
-    const char *output = NULL, *style_path = NULL, *fonts_opt = NULL;
+    const char *output = NULL, *style_path = NULL, *fonts_opt = NULL, *user_path = NULL;
     bool strict = false, quiet = false;
     long max_pages = 10000;
     int c;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:s:qhV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:s:u:qhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': output = optarg; break;
         case 's': style_path = optarg; break;
+        case 'u': user_path = optarg; break;
         case 'S': strict = true; break;
         case 'F': fonts_opt = optarg; break;
         case 'M': {
@@ -223,6 +226,10 @@ int main(int argc, char **argv)
         style_path = style_default = default_style();
     if (style_path && fo_sheet_load(style_path, strict, &sheet, &diag) != FO_OK)
         goto done;
+    if (user_path && !sheet && fo_sheet_parse("", 0, NULL, strict, &sheet, &diag) != FO_OK)
+        goto done;
+    if (user_path && fo_sheet_add_user(sheet, user_path, strict, &diag) != FO_OK)
+        goto done;
     if (strict && diag.errors)
         goto done;
 
@@ -230,6 +237,14 @@ int main(int argc, char **argv)
     fonts_dir = fo_fonts_locate(fonts_opt);
     if (!fonts_dir || fo_fonts_new(fonts_dir, &fonts, &diag) != FO_OK)
         goto done;
+
+    const fo_font_face *faces;
+    int nfaces = fo_sheet_font_faces(sheet, &faces);
+    for (int i = 0; i < nfaces; i++)
+        if (fo_fonts_add_face(fonts, faces[i].path, faces[i].family, faces[i].weight,
+                              faces[i].style != FO_FONT_NORMAL, faces[i].sheet, faces[i].line,
+                              faces[i].col, &diag) != FO_OK)
+            goto done;
 
     fo_timing_lap(FO_T_LAYOUT);
     fo_layout_options lo = {.max_pages = (int)max_pages};
