@@ -10,7 +10,7 @@ DEBS    := build-essential pkg-config libpango1.0-dev libcairo2-dev \
            libcmark-gfm-dev libcmark-gfm-extensions-dev libhpdf-dev \
            libyaml-dev libcmocka-dev zlib1g-dev \
            fonts-noto-core fonts-dejavu-core fonts-dejavu-extra \
-           poppler-utils qpdf python3 icc-profiles-free
+           poppler-utils qpdf python3 icc-profiles-free time
 
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
@@ -27,7 +27,7 @@ MAIN_OBJ := $(BUILD)/obj/main.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps fonts report check unit e2e clean check-asan style-previews
+.PHONY: all deps fonts report check unit e2e clean check-asan style-previews bench
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 .DEFAULT_GOAL := all
 
@@ -107,6 +107,14 @@ check-asan: deps fonts
 	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	 $(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" \
 	   LDFLAGS="-fsanitize=address,undefined" build/asan/folio unit e2e
+
+# The shaping floor (bench/floor.c) and the benchmark table; see
+# docs/performance.md.  BENCH_ARGS passes options, e.g. --runs 3 --sizes 200.
+$(BUILD)/floor: bench/floor.c $(BUILD)/libfolio.a
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(BUILD)/libfolio.a $(PKG_LIBS)
+
+bench: all $(BUILD)/floor
+	python3 bench/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD)

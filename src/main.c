@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/timing.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
 #include "render/pdf.h"
@@ -37,6 +38,7 @@ static const char usage_text[] =
     "      --max-pages N     fail when the document needs more than N pages\n"
     "                        (default 10000)\n"
     "  -q, --quiet           print errors only (no warnings, no summary)\n"
+    "      --timings         print the time spent in each stage to stderr\n"
     "  -h, --help            show this help and exit\n"
     "  -V, --version         show the version and exit\n"
     "\n"
@@ -247,6 +249,7 @@ int main(int argc, char **argv)
         {"fonts", required_argument, NULL, 'F'},
         {"max-pages", required_argument, NULL, 'M'},
         {"quiet", no_argument, NULL, 'q'},
+        {"timings", no_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         /* PDF output (docs/output.md) */
@@ -304,6 +307,7 @@ int main(int argc, char **argv)
             po.permissions_set = true;
             break;
         case 'q': quiet = true; break;
+        case 'T': fo_timing_enable(true); break;
         case 'h': fputs(usage_text, stdout); return 0;
         case 'V': printf("folio %s\n", FO_VERSION); return 0;
         case ':': {
@@ -362,16 +366,19 @@ int main(int argc, char **argv)
     char **fm_paths = NULL; /* front matter attachments, resolved */
     const char *name = from_stdin ? "<stdin>" : input;
 
+    fo_timing_lap(FO_T_READ);
     int err = read_all(input, &buf, &len);
     if (err) {
         fo_error(&diag, NULL, 0, 0, "cannot read %s: %s", name, strerror(err));
         goto done;
     }
+    fo_timing_lap(FO_T_PARSE);
     if (fo_doc_parse(buf, len, name, &doc, &diag) != FO_OK)
         goto done;
     if (!doc->root->first && !doc->meta.title)
         fo_warn(&diag, name, 0, 0, "the document is empty; writing a blank page");
 
+    fo_timing_lap(FO_T_STYLE);
     if (!style_path)
         style_path = style_default = default_style();
     if (style_path && fo_sheet_load(style_path, strict, &sheet, &diag) != FO_OK)
@@ -383,6 +390,7 @@ int main(int argc, char **argv)
     if (strict && diag.errors)
         goto done;
 
+    fo_timing_lap(FO_T_FONTS);
     fonts_dir = fo_fonts_locate(fonts_opt);
     if (!fonts_dir || fo_fonts_new(fonts_dir, &fonts, &diag) != FO_OK)
         goto done;
@@ -395,10 +403,12 @@ int main(int argc, char **argv)
                               faces[i].col, &diag) != FO_OK)
             goto done;
 
+    fo_timing_lap(FO_T_LAYOUT);
     fo_layout_options lo = {.max_pages = (int)max_pages};
     if (fo_layout_document(doc, sheet, fonts, &lo, &dl, &diag) != FO_OK)
         goto done;
 
+    fo_timing_lap(FO_T_WRITE);
     if (add_meta_attachments(doc, from_stdin ? NULL : input, po.pdfa, &attach,
                               nattach_cli, &fm_paths, &po.nattachments, &diag) != 0)
         goto done;
@@ -413,6 +423,7 @@ int main(int argc, char **argv)
     }
     rc = 0;
 done:
+    fo_timing_lap(FO_T_FREE);
     if (fm_paths)
         for (int i = 0; fm_paths[i]; i++)
             free(fm_paths[i]);
@@ -428,5 +439,6 @@ done:
     free(style_default);
     free(derived);
     fo_diag_dispose(&diag);
+    fo_timing_report(stderr);
     return rc;
 }

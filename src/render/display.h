@@ -33,11 +33,13 @@ typedef struct fo_face {
 /* One shaped glyph.  `cluster` is the byte offset, within the run's `text`,
  * of the first character of the cluster this glyph belongs to.  Glyphs of a
  * left-to-right run have non-decreasing clusters. */
+/* 20 bytes: float holds Pango's 1/1024 pt positions exactly below 16 000 pt,
+ * and glyphs are most of a long document's memory (docs/performance.md). */
 typedef struct fo_glyph {
     uint32_t gid;      /* glyph id in the face (not a character code) */
-    double advance;    /* pt, horizontal */
-    double x_offset;   /* pt, from the pen position, right-positive */
-    double y_offset;   /* pt, from the baseline, down-positive */
+    float advance;     /* pt, horizontal */
+    float x_offset;    /* pt, from the pen position, right-positive */
+    float y_offset;    /* pt, from the baseline, down-positive */
     uint32_t cluster;  /* byte offset into the run's text */
 } fo_glyph;
 

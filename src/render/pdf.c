@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../base/timing.h"
 #include "pdf_text.h"
 #include "pdf_writer.h"
 
@@ -87,6 +88,9 @@ static fo_status on_begin_page(void *ctx, const fo_display *d, int page_no,
                                const fo_page *p)
 {
     fo_pdf_writer *w = ctx;
+    fo_status st;
+    if (w->zpage && w->page && (st = fo_pdf_deflate_page(w->zpage, &w->c, w->page)) != FO_OK)
+        return st;
     w->page_no = page_no;
     w->page = w->pages[page_no];
     w->page_h = p->height;
@@ -343,15 +347,21 @@ static fo_status write_doc(fo_pdf_writer *w, const fo_pdf_options *opt, int fd,
         .outline = fo_pdf_on_outline,
         .end_page = on_end_page,
     };
+    if (opt->compress && !(w->zpage = fo_pdf_deflate_new(FO_PDF_ZLEVEL)))
+        return fo_pdf_nomem(w->c.diag);
     if ((st = fo_display_render(d, &be, w)) != FO_OK)
+        return st;
+    if (w->zpage && w->page && (st = fo_pdf_deflate_page(w->zpage, &w->c, w->page)) != FO_OK)
         return st;
     if (w->nstack > 0)
         CK(HPDF_SetPageMode(doc, HPDF_PAGE_MODE_USE_OUTLINE));
     if ((st = fo_pdf_encrypt(w, opt)) != FO_OK ||
         (st = fo_pdf_write_info(w, opt)) != FO_OK ||
         (st = fo_pdf_write_meta(w, opt)) != FO_OK ||
-        (st = fo_pdf_write_attachments(w, opt)) != FO_OK ||
-        (st = fo_pdf_fonts_finish(w->fonts)) != FO_OK)
+        (st = fo_pdf_write_attachments(w, opt)) != FO_OK)
+        return st;
+    fo_timing_push(FO_T_SUBSET), st = fo_pdf_fonts_finish(w->fonts), fo_timing_pop();
+    if (st != FO_OK)
         return st;
     return save(w, opt, fd, path);
 }
@@ -416,6 +426,7 @@ fo_status fo_pdf_write(const fo_display *d, const char *path,
     }
 
     fo_pdf_buf_free(&w.buf);
+    fo_pdf_deflate_free(w.zpage);
     fo_pdf_fonts_free(w.fonts);
     if (w.c.doc)
         HPDF_Free(w.c.doc);

@@ -5,6 +5,7 @@
 #define FO_PDF_WRITER_H
 
 #include "pdf.h"
+#include "pdf_deflate.h"
 #include "pdf_font.h"
 #include "pdf_priv.h"
 #include "pdf_text.h"
@@ -47,6 +48,7 @@ typedef struct fo_pdf_writer {
     bool in_text;           /* a text object (BT) is open on the page */
     fo_pdf_text_state ts;
     fo_pdf_buf buf;
+    fo_pdf_deflate *zpage; /* content streams, compressed page by page */
 } fo_pdf_writer;
 
 /* Check a libharu call: on error, report it once and return FO_ERR_PDF. */
