@@ -10,11 +10,11 @@ DEBS    := build-essential pkg-config libpango1.0-dev libcairo2-dev \
            libcmark-gfm-dev libcmark-gfm-extensions-dev libhpdf-dev \
            libyaml-dev libcmocka-dev zlib1g-dev \
            fonts-noto-core fonts-dejavu-core fonts-dejavu-extra \
-           poppler-utils qpdf python3
+           poppler-utils qpdf python3 icc-profiles-free time
 
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_GNU_SOURCE $(WARN)
+override CFLAGS += -std=c11 -D_GNU_SOURCE $(WARN)
 BUILD   ?= build
 VERSION := 0.1.0
 
@@ -27,7 +27,7 @@ MAIN_OBJ := $(BUILD)/obj/main.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps fonts report check unit e2e clean check-asan style-previews \
+.PHONY: all deps fonts report check unit e2e clean check-asan style-previews bench \
         parity refs update-refs previews
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 .DEFAULT_GOAL := all
@@ -93,6 +93,7 @@ $(BUILD)/tests/mdwords: tests/tools/mdwords.c $(BUILD)/.deps-ok
 
 e2e: all $(BUILD)/tests/mdwords
 	@sh tests/pdf/run.sh $(BUILD)/folio
+	@sh tests/pdf/output.sh $(BUILD)/folio
 	@sh tests/png/cli.sh $(BUILD)/folio
 
 # Image tests (tests/png, tests/ref): imgdiff compares two PNG pages.
@@ -131,6 +132,14 @@ check-asan: deps fonts
 	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	 $(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" \
 	   LDFLAGS="-fsanitize=address,undefined" build/asan/folio unit e2e refs
+
+# The shaping floor (bench/floor.c) and the benchmark table; see
+# docs/performance.md.  BENCH_ARGS passes options, e.g. --runs 3 --sizes 200.
+$(BUILD)/floor: bench/floor.c $(BUILD)/libfolio.a
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(BUILD)/libfolio.a $(PKG_LIBS)
+
+bench: all $(BUILD)/floor
+	python3 bench/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD)

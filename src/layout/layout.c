@@ -2,6 +2,8 @@
  * paginate, fill the document information. */
 #include "lay.h"
 
+#include "../base/timing.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,7 +58,7 @@ fo_status fo_layout_document(const fo_doc *doc, const fo_sheet *sheet, fo_fonts 
     lay_blocks(&L);
     fo_status st = L.status;
     if (st == FO_OK)
-        st = lay_pages(&L);
+        fo_timing_push(FO_T_PAGINATE), st = lay_pages(&L), fo_timing_pop();
     if (st == FO_OK) {
         fo_display_info *info = &L.dl->info;
         info->title = fo_display_strdup(L.dl, L.title);
@@ -64,6 +66,7 @@ fo_status fo_layout_document(const fo_doc *doc, const fo_sheet *sheet, fo_fonts 
         info->keywords = join(L.dl, doc->meta.keywords, doc->meta.nkeywords);
         info->subject = fo_display_strdup(L.dl, doc->meta.subject);
         info->lang = fo_display_strdup(L.dl, doc->meta.lang);
+        info->date = fo_display_strdup(L.dl, doc->meta.date);
     }
     g_hash_table_destroy(L.faces);
     g_hash_table_destroy(L.missing);

@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "../base/timing.h"
+
 uint32_t fo_bucket_hash(const char *key, size_t len, bool is_class)
 {
     uint32_t h = is_class ? 2166136261u : 2166136261u ^ 0x5bd1e995u;
@@ -81,6 +83,7 @@ static void consider(const fo_sheet *s, const uint32_t *items, size_t n,
 static void compute(const fo_sheet *sheet, const fo_elem *elem, fo_pseudo pseudo,
                     const fo_style *parent, fo_style *out)
 {
+    fo_timing_push(FO_T_STYLE);
     winners w;
     fo_style parent_copy;
     if (parent && parent == out) {
@@ -108,6 +111,7 @@ static void compute(const fo_sheet *sheet, const fo_elem *elem, fo_pseudo pseudo
         consider(sheet, sheet->universal, sheet->nuniversal, elem, pseudo, &w);
     }
     fo_prop_compute_all(w.value, parent, out);
+    fo_timing_pop();
 }
 
 void fo_style_compute(const fo_sheet *sheet, const fo_elem *elem,
