@@ -176,9 +176,15 @@ expect_ok css-fs10k "$OUT/doc.md" 'font-size 10000pt is out of range; clamped to
 css fs0em 'p { font-size: 0em } h1 { font-size: 0% }'
 expect_ok css-fs0em "$OUT/doc.md" '' -s "$OUT/fs0em.css" &&
     { grep -q paragraph "$OUT/css-fs0em.txt" && ok || bad "css-fs0em: text lost"; }
-# @import is not implemented on this branch: reported and skipped.
-css import '@import "missing.css"; @import "import.css";'
-expect_ok css-import "$OUT/doc.md" '@import is not supported yet' -s "$OUT/import.css"
+# A missing @import is an error naming it; an @import cycle is reported
+# and skipped.
+css import-missing '@import "missing.css"; p { color: red }'
+expect_err css-import-missing "$OUT/doc.md" 1 'import-missing.css:1:[0-9]*: error: cannot import .*missing.css' -s "$OUT/import-missing.css"
+css cycle-a '@import "cycle-b.css"; p { color: red }'
+css cycle-b '@import "cycle-a.css"; h1 { color: blue }'
+expect_ok css-import-cycle "$OUT/doc.md" 'warning: @import cycle' -s "$OUT/cycle-a.css"
+css self '@import "self.css";'
+expect_ok css-import-self "$OUT/doc.md" 'warning: @import cycle' -s "$OUT/self.css"
 # Every prefix of the house style (every token cut off at end of file).
 if [ -f styles/default.css ]; then
     n=$(wc -c <styles/default.css); i=0; bad_cut=""
@@ -232,7 +238,7 @@ expect_ok allow-ok "$OUT/out.md" '' -q --allow-path "$OUT"
 gen slow.md '
 w = "the quick brown fox jumps over a lazy dog while the report grows".split()
 para = " ".join(w[i % len(w)] for i in range(90)) + ".\n\n"
-print("".join(("## S%d\n\n" % i) if i % 25 == 0 else para for i in range(20000 // K)))'
+print("".join(("## S%d\n\n" % i) if i % 25 == 0 else para for i in range(20000)))'
 "$FOLIO" -q "$OUT/out.md" -o "$OUT/kill.pdf" || bad "kill: first build failed"
 h=$(sha256sum <"$OUT/kill.pdf")
 for delay in 0.2 1 3; do
@@ -251,8 +257,13 @@ done
 # With no previous PDF, a killed build leaves no file at the target.
 rm -f "$OUT/kill2.pdf"
 "$FOLIO" -q "$OUT/slow.md" -o "$OUT/kill2.pdf" --max-pages 100000 &
-pid=$!; sleep 1; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
-[ ! -e "$OUT/kill2.pdf" ] && ok || bad "kill -9: a file appeared at the target"
+pid=$!; sleep 1
+if kill -9 $pid 2>/dev/null; then
+    wait $pid 2>/dev/null
+    [ ! -e "$OUT/kill2.pdf" ] && ok || bad "kill -9: a file appeared at the target"
+else
+    wait $pid; echo "robust: the build finished before kill -9 after 1s (machine too fast?)"
+fi
 rm -f "$OUT"/kill*.pdf.* 2>/dev/null
 
 echo "robust: $pass passed, $fail failed"
