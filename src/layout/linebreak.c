@@ -18,6 +18,7 @@ void fo_lb_params_default(fo_lb_params *p)
     p->fitness_demerits = 10000;
     p->final_hyphen_demerits = 5000;
     p->max_hyphens = 2;
+    p->emergency_demerits = 1e9;
 }
 
 typedef struct node {
@@ -162,15 +163,17 @@ static int finish(pool *P, int last, fo_lb_line **out)
 /* One pass of the total-fit algorithm.  Returns the final node's index,
  * −1 when no paragraph fits (only when !emergency), −2 when out of memory. */
 static int total_pass(const fo_lb_item *it, int n, const sums *S, const double *m, int nm,
-                      const fo_lb_params *p, bool emergency, pool *P)
+                      const fo_lb_params *p, int pass, pool *P)
 {
+    bool emergency = pass == 2; /* emergency breaks usable */
+    bool final = pass >= 1;     /* any looseness, overfull as a last resort */
     P->n = 0;
     node start = {.pos = -1, .start = after_break(it, n, -1), .line = 0, .fitness = 1,
                   .prev = -1, .next = -1};
     int head = pool_add(P, &start);
     if (head < 0)
         return -2;
-    double tol = emergency ? INFINITY : p->tolerance;
+    double tol = final ? INFINITY : p->tolerance;
     int maxh = p->max_hyphens > 0 ? (p->max_hyphens < MAXH ? p->max_hyphens : MAXH) : MAXH;
 
     for (int b = 0; b < n; b++) {
@@ -201,7 +204,7 @@ static int total_pass(const fo_lb_item *it, int n, const sums *S, const double *
                  * glue at all as good as a merely loose one). */
                 if (isinf(r))
                     bad = 1e10;
-                else if (!emergency && bad > 10000)
+                else if (!final && bad > 10000)
                     bad = 10000;
                 double pen = it[b].kind == FO_LB_PENALTY ? it[b].penalty : 0;
                 double d = (p->line_penalty + bad) * (p->line_penalty + bad);
@@ -215,6 +218,8 @@ static int total_pass(const fo_lb_item *it, int n, const sums *S, const double *
                     d += p->flagged_demerits;
                 if (forced && prevflag)
                     d += p->final_hyphen_demerits;
+                if (it[b].kind == FO_LB_PENALTY && it[b].emergency)
+                    d += p->emergency_demerits;
                 int fc = fitness_of(r);
                 if (abs(fc - A->fitness) > 1)
                     d += p->fitness_demerits;
@@ -240,7 +245,7 @@ static int total_pass(const fo_lb_item *it, int n, const sums *S, const double *
             }
             a = next;
         }
-        if (!any && head < 0 && last_dead >= 0 && emergency) {
+        if (!any && head < 0 && last_dead >= 0 && final) {
             /* Last resort: nothing fits, and nothing is left to try; keep an
              * overfull line from the last node rather than lose the paragraph. */
             const node *A = &P->v[last_dead];
@@ -263,7 +268,7 @@ static int total_pass(const fo_lb_item *it, int n, const sums *S, const double *
                     return -2;
                 head = k;
             }
-        if (head < 0 && !emergency)
+        if (head < 0 && !final)
             return -1;
     }
     /* The best node at the paragraph's end (the last item must force a break). */
@@ -284,9 +289,16 @@ int fo_linebreak_total(const fo_lb_item *items, int n, const double *measure, in
     if (!sums_make(items, n, &S))
         return -1;
     pool P = {0};
-    int last = total_pass(items, n, &S, measure, nmeasure, p, false, &P);
+    /* Pass 0: within tolerance; pass 1: any looseness; pass 2: emergency
+     * breaks too, when pass 1 could only end with an overfull line. */
+    int last = total_pass(items, n, &S, measure, nmeasure, p, 0, &P);
     if (last == -1)
-        last = total_pass(items, n, &S, measure, nmeasure, p, true, &P);
+        last = total_pass(items, n, &S, measure, nmeasure, p, 1, &P);
+    bool over = false;
+    for (int k = last; k >= 0; k = P.v[k].prev)
+        over |= P.v[k].overfull;
+    if (over)
+        last = total_pass(items, n, &S, measure, nmeasure, p, 2, &P);
     int nl = last >= 0 ? finish(&P, last, out) : -1;
     free(P.v);
     free(S.w);

@@ -44,6 +44,8 @@ typedef struct fo_lb_params {
     double fitness_demerits; /* adjacent lines two fitness classes apart (TeX 10000) */
     double final_hyphen_demerits; /* the last full line ends with a hyphen (TeX 5000) */
     int max_hyphens;         /* most consecutive flagged breaks; ≤ 0: no limit */
+    double emergency_demerits; /* added for each emergency break (1e9: chosen
+                                  only over lines looser than r ≈ 6.8) */
 } fo_lb_params;
 
 /* One line of the result. */
@@ -56,7 +58,9 @@ typedef struct fo_lb_line {
     bool overfull;/* the line is wider than its measure (no break avoided it) */
 } fo_lb_line;
 
-/* TeX's plain defaults (tolerance 1.26 is TeX's 200 badness...). */
+/* TeX's plain defaults: tolerance 200 (r ≈ 1.26), \\linepenalty 10,
+ * \\adjdemerits 10000, \\doublehyphendemerits 10000 → 3000 here as in the
+ * paper, \\finalhyphendemerits 5000; at most 2 hyphens in a row. */
 void fo_lb_params_default(fo_lb_params *p);
 
 /* Total-fit breaking: chooses breaks minimising the sum of demerits
@@ -64,9 +68,10 @@ void fo_lb_params_default(fo_lb_params *p);
  * demerits; looseness 0).  `measure[j]` is the width of line j (0-based);
  * lines past `nmeasure` − 1 use the last entry.  A first pass uses only
  * non-emergency breaks within `tolerance`; when no such paragraph exists, a
- * second pass adds emergency breaks and accepts any loose line; a line that
- * is still too wide (one box wider than the measure) is returned with
- * `overfull` set.  On success returns the number of lines and sets *out to
+ * second pass accepts any loose line (badness uncapped, so looser lines
+ * rank worse); when that still needs an overfull line, a third pass adds
+ * the emergency breaks.  A line that is still too wide (one box wider than
+ * the measure) is returned with `overfull` set.  On success returns the number of lines and sets *out to
  * a malloc'd array the caller frees; returns −1 when out of memory (or
  * n == 0 / nmeasure ≤ 0), *out NULL. */
 int fo_linebreak_total(const fo_lb_item *items, int n, const double *measure, int nmeasure,
