@@ -35,6 +35,11 @@ static const char usage_text[] =
     "                        $FOLIO_FONTS, else fonts/ beside folio)\n"
     "      --max-pages N     fail when the document needs more than N pages\n"
     "                        (default 10000)\n"
+    "      --line-breaking=total|greedy\n"
+    "                        total-fit (Knuth-Plass, the default) or first-fit\n"
+    "                        paragraph breaking\n"
+    "      --typo-stats      print line-breaking figures (adjustment ratios,\n"
+    "                        loose, hyphenated and overfull lines) to stderr\n"
     "  -q, --quiet           print errors only (no warnings, no summary)\n"
     "  -h, --help            show this help and exit\n"
     "  -V, --version         show the version and exit\n"
@@ -125,12 +130,14 @@ int main(int argc, char **argv)
         {"fonts", required_argument, NULL, 'F'},
         {"max-pages", required_argument, NULL, 'M'},
         {"quiet", no_argument, NULL, 'q'},
+        {"line-breaking", required_argument, NULL, 'B'},
+        {"typo-stats", no_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     const char *output = NULL, *style_path = NULL, *fonts_opt = NULL;
-    bool strict = false, quiet = false;
+    bool strict = false, quiet = false, greedy = false, typo_stats = false;
     long max_pages = 10000;
     int c;
     opterr = 0;
@@ -149,6 +156,13 @@ int main(int argc, char **argv)
             break;
         }
         case 'q': quiet = true; break;
+        case 'B':
+            if (strcmp(optarg, "greedy") == 0)
+                greedy = true;
+            else if (strcmp(optarg, "total") != 0)
+                return usage_error("--line-breaking needs 'total' or 'greedy'");
+            break;
+        case 'T': typo_stats = true; break;
         case 'h': fputs(usage_text, stdout); return 0;
         case 'V': printf("folio %s\n", FO_VERSION); return 0;
         case ':': {
@@ -223,7 +237,9 @@ int main(int argc, char **argv)
     if (!fonts_dir || fo_fonts_new(fonts_dir, &fonts, &diag) != FO_OK)
         goto done;
 
-    fo_layout_options lo = {.max_pages = (int)max_pages};
+    fo_typo_stats ts = {0};
+    fo_layout_options lo = {.max_pages = (int)max_pages, .greedy = greedy,
+                            .stats = typo_stats ? &ts : NULL};
     if (fo_layout_document(doc, sheet, fonts, &lo, &dl, &diag) != FO_OK)
         goto done;
 
@@ -236,6 +252,14 @@ int main(int argc, char **argv)
         fprintf(stderr, "folio: wrote %s (%d page%s, %ld bytes)\n", output, dl->npages,
                 dl->npages == 1 ? "" : "s", size);
     }
+    if (typo_stats)
+        fprintf(stderr,
+                "folio: typo-stats: paragraphs=%d lines=%d justified=%d mean_ratio=%.4f "
+                "sum_sq_ratio=%.4f worst_ratio=%.4f loose=%d hyphenated=%d consecutive=%d "
+                "overfull=%d emergency=%d\n",
+                ts.paragraphs, ts.lines, ts.justified,
+                ts.justified ? ts.sum_ratio / ts.justified : 0.0, ts.sum_sq, ts.worst, ts.loose,
+                ts.hyphenated, ts.consecutive, ts.overfull, ts.emergency);
     rc = 0;
 done:
     fo_display_free(dl);

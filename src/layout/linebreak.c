@@ -18,7 +18,7 @@ void fo_lb_params_default(fo_lb_params *p)
     p->fitness_demerits = 10000;
     p->final_hyphen_demerits = 5000;
     p->max_hyphens = 2;
-    p->emergency_demerits = 1e9;
+    p->emergency_demerits = 1e12;
 }
 
 typedef struct node {
@@ -199,12 +199,13 @@ static int total_pass(const fo_lb_item *it, int n, const sums *S, const double *
             if (r >= -1 && r <= tol &&
                 !(flagged && p->max_hyphens > 0 && A->hyph >= maxh)) {
                 double bad = r < 0 ? 100 * -r * -r * -r : 100 * r * r * r;
-                /* The emergency pass ranks very loose lines by their real
-                 * badness (TeX caps it at 10000, which makes a line with no
-                 * glue at all as good as a merely loose one). */
-                if (isinf(r))
-                    bad = 1e10;
-                else if (!final && bad > 10000)
+                /* The final passes rank very loose lines by their real
+                 * badness up to 10⁶ (r ≈ 21.5), where TeX caps it at 10000
+                 * and so rates a line with no glue at all as good as a
+                 * merely loose one. */
+                if (isinf(r) || bad > 1e6)
+                    bad = 1e6;
+                if (!final && bad > 10000)
                     bad = 10000;
                 double pen = it[b].kind == FO_LB_PENALTY ? it[b].penalty : 0;
                 double d = (p->line_penalty + bad) * (p->line_penalty + bad);
@@ -219,7 +220,8 @@ static int total_pass(const fo_lb_item *it, int n, const sums *S, const double *
                 if (forced && prevflag)
                     d += p->final_hyphen_demerits;
                 if (it[b].kind == FO_LB_PENALTY && it[b].emergency)
-                    d += p->emergency_demerits;
+                    d += it[b].penalty >= 1000 ? 10 * p->emergency_demerits
+                                               : p->emergency_demerits;
                 int fc = fitness_of(r);
                 if (abs(fc - A->fitness) > 1)
                     d += p->fitness_demerits;

@@ -44,8 +44,10 @@ typedef struct fo_lb_params {
     double fitness_demerits; /* adjacent lines two fitness classes apart (TeX 10000) */
     double final_hyphen_demerits; /* the last full line ends with a hyphen (TeX 5000) */
     int max_hyphens;         /* most consecutive flagged breaks; ≤ 0: no limit */
-    double emergency_demerits; /* added for each emergency break (1e9: chosen
-                                  only over lines looser than r ≈ 6.8) */
+    double emergency_demerits; /* added for each emergency break with a
+                                  penalty below 1000, ten times this above:
+                                  1e12 outweighs any line's demerits, so the
+                                  fewest emergency breaks win */
 } fo_lb_params;
 
 /* One line of the result. */
@@ -58,9 +60,9 @@ typedef struct fo_lb_line {
     bool overfull;/* the line is wider than its measure (no break avoided it) */
 } fo_lb_line;
 
-/* TeX's plain defaults: tolerance 200 (r ≈ 1.26), \\linepenalty 10,
- * \\adjdemerits 10000, \\doublehyphendemerits 10000 → 3000 here as in the
- * paper, \\finalhyphendemerits 5000; at most 2 hyphens in a row. */
+/* TeX's plain defaults: tolerance 200 (r ≈ 1.26), \linepenalty 10,
+ * \adjdemerits 10000, \doublehyphendemerits 10000 → 3000 here as in the
+ * paper, \finalhyphendemerits 5000; at most 2 hyphens in a row. */
 void fo_lb_params_default(fo_lb_params *p);
 
 /* Total-fit breaking: chooses breaks minimising the sum of demerits

@@ -213,7 +213,8 @@ static double emit_run(sink *k, PangoGlyphItem *run, int g0, int g1, int b0, int
 }
 
 /* Draws an inserted hyphen (shaped with `item`'s font) at pen x; its text is
- * a soft hyphen so that extraction joins the word again.  Returns its width. */
+ * a hyphen-minus at the line end, which pdftotext (poppler) removes when it
+ * joins the word again.  Returns its width. */
 static double emit_hyphen(sink *k, PangoItem *item, PangoGlyphString *hy, double x,
                           double baseline, fo_color color)
 {
@@ -230,7 +231,7 @@ static double emit_hyphen(sink *k, PangoItem *item, PangoGlyphString *hy, double
         }
     }
     fo_glyph *g = fo_display_alloc(L->dl, (size_t)hy->num_glyphs * sizeof *g);
-    const char *txt = fo_display_strdup(L->dl, "\xc2\xad");
+    const char *txt = fo_display_strdup(L->dl, "-");
     if (!g || !txt) {
         lay_fail(L, FO_ERR_NOMEM);
         return width;
@@ -245,7 +246,7 @@ static double emit_hyphen(sink *k, PangoItem *item, PangoGlyphString *hy, double
     fo_item it = {.kind = FO_ITEM_GLYPHS};
     it.u.glyphs = (fo_glyph_run){.face = lf->face, .size = lf->size, .color = color, .x = x,
                                  .y = baseline, .glyphs = g, .nglyphs = hy->num_glyphs,
-                                 .text = txt, .text_len = 2};
+                                 .text = txt, .text_len = 1};
     sink_add(k, &it);
     return width;
 }

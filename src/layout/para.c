@@ -15,6 +15,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #define PT(u) ((double)(u) / PANGO_SCALE)
@@ -370,7 +371,8 @@ bool lay_break_lines(fo_lay *L, lay_shaped *sh, const fo_style *s, double width,
         ln->overfull = res[j].overfull;
         bool forced = e->kind == FO_LB_PENALTY && e->penalty <= -FO_LB_INF;
         ln->hyphen = e->kind == FO_LB_PENALTY && e->flagged && e->width > 0;
-        ln->justify = justify && !forced && isfinite(ln->ratio);
+        /* a last line set tight shrinks its spaces as TeX does; otherwise ragged */
+        ln->justify = justify && isfinite(ln->ratio) && (!forced || ln->ratio < 0);
         double nat = 0;
         for (int b = ln->start; b < ln->end; b++)
             nat += sh->adv[b];
@@ -432,6 +434,9 @@ bool lay_break_lines(fo_lay *L, lay_shaped *sh, const fo_style *s, double width,
             slack = 0;
         if (nat > m + 0.01 && !ln->justify)
             ln->overfull = true;
+        if (ln->overfull && getenv("FOLIO_DEBUG_OVERFULL"))
+            fprintf(stderr, "overfull line %d: nat=%g m=%g r=%g [%.*s]\n", src_line, nat, m,
+                    ln->ratio, ln->end - ln->start, text + ln->start);
         fo_text_align a = s->text_align;
         if (rtl_par && (a == FO_TEXT_LEFT || a == FO_TEXT_JUSTIFY))
             a = FO_TEXT_RIGHT;
