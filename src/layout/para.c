@@ -15,7 +15,6 @@
 
 #include <math.h>
 #include <stdlib.h>
-#include <stdio.h>
 #include <string.h>
 
 #define PT(u) ((double)(u) / PANGO_SCALE)
@@ -434,9 +433,12 @@ bool lay_break_lines(fo_lay *L, lay_shaped *sh, const fo_style *s, double width,
             slack = 0;
         if (nat > m + 0.01 && !ln->justify)
             ln->overfull = true;
-        if (ln->overfull && getenv("FOLIO_DEBUG_OVERFULL"))
-            fprintf(stderr, "overfull line %d: nat=%g m=%g r=%g [%.*s]\n", src_line, nat, m,
-                    ln->ratio, ln->end - ln->start, text + ln->start);
+        if (ln->overfull)
+            fo_warn(L->diag, L->doc->path, src_line, 0,
+                    "overfull line: '%.*s' is %.1f pt wider than the measure (one cluster "
+                    "wider than the measure)",
+                    ln->end - ln->start > 40 ? 40 : ln->end - ln->start, text + ln->start,
+                    nat - m);
         fo_text_align a = s->text_align;
         if (rtl_par && (a == FO_TEXT_LEFT || a == FO_TEXT_JUSTIFY))
             a = FO_TEXT_RIGHT;
