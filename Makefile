@@ -10,6 +10,7 @@ DEBS    := build-essential pkg-config libpango1.0-dev libcairo2-dev \
            libcmark-gfm-dev libcmark-gfm-extensions-dev libhpdf-dev \
            libyaml-dev libcmocka-dev zlib1g-dev \
            fonts-noto-core fonts-dejavu-core fonts-dejavu-extra \
+           libhyphen-dev hyphen-en-us hyphen-de hyphen-fr \
            poppler-utils qpdf python3
 
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
@@ -19,7 +20,7 @@ BUILD   ?= build
 VERSION := 0.1.0
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhpdf -lz -lm
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhpdf -lhyphen -lz -lm
 
 SRC      := $(wildcard src/*/*.c)
 OBJ      := $(SRC:src/%.c=$(BUILD)/obj/%.o)

@@ -89,6 +89,7 @@ typedef struct fo_lay {
     fo_style root_style;
     char *title;           /* document title for the info dictionary (g_malloc) */
     fo_status status;      /* first error met (FO_OK while all is well) */
+    struct fo_hyph *hyph;  /* patterns for the document language, or NULL */
 } fo_lay;
 
 /* ---- box list (block.c) ---- */
@@ -140,6 +141,10 @@ typedef struct lay_line {
     bool overfull;         /* wider than the measure: no break could avoid it */
     PangoGlyphString *hy;  /* the shaped hyphen (owned), or NULL */
     PangoItem *hy_item;    /* the item whose font draws it (not owned) */
+    int hy_rest, hy_rest_end; /* bytes: the rest of the hyphenated word on the
+                                 next line, extracted with the hyphen */
+    int mute_end;          /* bytes [start, mute_end) continue a word hyphenated
+                              on the line before: drawn, extracted as nothing */
 } lay_line;
 
 /* A block of text shaped once and broken into lines, not yet placed. */
@@ -158,6 +163,7 @@ typedef struct lay_shaped {
 } lay_shaped;
 #define LAY_CSTART 1 /* a cluster starts at this byte */
 #define LAY_SPACE 2  /* an interword space that justification may widen */
+#define LAY_HYPH 4   /* a dictionary hyphenation point before this byte */
 
 /* Breaks the shaped paragraph sh->pl (para.c): builds boxes, glue and
  * penalties from Pango's log attributes and advances, runs total-fit (or

@@ -1,6 +1,7 @@
 /* layout.c — the layout stage's entry point: set up, lay out the blocks,
  * paginate, fill the document information. */
 #include "lay.h"
+#include "../text/hyph.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +51,13 @@ fo_status fo_layout_document(const fo_doc *doc, const fo_sheet *sheet, fo_fonts 
     L.rules = g_array_new(FALSE, FALSE, sizeof(lay_rule));
     if (doc->meta.lang)
         pango_context_set_language(L.pc, pango_language_from_string(doc->meta.lang));
+    /* Hyphenation patterns for the document language (default en-US). */
+    const char *lang = doc->meta.lang && *doc->meta.lang ? doc->meta.lang : "en-US";
+    L.hyph = fo_hyph_open(lang);
+    if (!L.hyph)
+        fo_warn(diag, doc->path, 0, 0,
+                "no hyphenation patterns for language '%s'; words will not be hyphenated",
+                lang);
 
     lay_blocks(&L);
     fo_status st = L.status;
@@ -69,6 +77,7 @@ fo_status fo_layout_document(const fo_doc *doc, const fo_sheet *sheet, fo_fonts 
     free(L.boxes);
     free(L.items);
     g_free(L.title);
+    fo_hyph_free(L.hyph);
     if (st != FO_OK) {
         if (st == FO_ERR_NOMEM)
             fo_error(diag, NULL, 0, 0, "out of memory during layout");

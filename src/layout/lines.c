@@ -133,10 +133,11 @@ static double just_extra(const just *j, PangoGlyphItem *run, int g)
 
 /* Converts glyphs [g0, g1) of a Pango run (glyph item) covering the bytes
  * [b0, b1) of `text` (the paragraph text copied into the display arena)
- * into a glyph-run item at pen x and baseline y.  Returns the width in pt. */
+ * into a glyph-run item at pen x and baseline y; with `mute` the run
+ * extracts as no text (display.h actual_only).  Returns the width in pt. */
 static double emit_run(sink *k, PangoGlyphItem *run, int g0, int g1, int b0, int b1,
                        const char *text, double x, double baseline, fo_color color,
-                       int src_line, const just *jj)
+                       int src_line, const just *jj, bool mute)
 {
     fo_lay *L = k->L;
     PangoItem *item = run->item;
@@ -187,7 +188,7 @@ static double emit_run(sink *k, PangoGlyphItem *run, int g0, int g1, int b0, int
             g[n].advance = adv;
             g[n].x_offset = PT(gi->geometry.x_offset);
             g[n].y_offset = PT(gi->geometry.y_offset);
-            g[n].cluster = (uint32_t)(item->offset + gs->log_clusters[i] - b0);
+            g[n].cluster = mute ? 0 : (uint32_t)(item->offset + gs->log_clusters[i] - b0);
             n++;
         }
         if (n > 0) {
@@ -195,8 +196,8 @@ static double emit_run(sink *k, PangoGlyphItem *run, int g0, int g1, int b0, int
             it.u.glyphs = (fo_glyph_run){
                 .face = lf->face, .size = lf->size, .color = color,
                 .x = x + lead, .y = y, .glyphs = g, .nglyphs = n,
-                .text = text + b0, .text_len = b1 - b0,
-                .rtl = (item->analysis.level & 1) != 0,
+                .text = text + b0, .text_len = mute ? 0 : b1 - b0,
+                .rtl = (item->analysis.level & 1) != 0, .actual_only = mute,
             };
             sink_add(k, &it);
         }
@@ -212,11 +213,12 @@ static double emit_run(sink *k, PangoGlyphItem *run, int g0, int g1, int b0, int
     return width;
 }
 
-/* Draws an inserted hyphen (shaped with `item`'s font) at pen x; its text is
- * a hyphen-minus at the line end, which pdftotext (poppler) removes when it
- * joins the word again.  Returns its width. */
+/* Draws an inserted hyphen (shaped with `item`'s font) at pen x.  It
+ * extracts as `rest` (the rest of the word, drawn silently on the next
+ * line), so that text extraction and search give the word whole; with no
+ * rest it extracts as '-'.  Returns its width. */
 static double emit_hyphen(sink *k, PangoItem *item, PangoGlyphString *hy, double x,
-                          double baseline, fo_color color)
+                          double baseline, fo_color color, const char *rest, int rest_len)
 {
     fo_lay *L = k->L;
     const lay_face *lf = face_of(L, item->analysis.font);
@@ -231,7 +233,7 @@ static double emit_hyphen(sink *k, PangoItem *item, PangoGlyphString *hy, double
         }
     }
     fo_glyph *g = fo_display_alloc(L->dl, (size_t)hy->num_glyphs * sizeof *g);
-    const char *txt = fo_display_strdup(L->dl, "-");
+    const char *txt = rest_len > 0 ? rest : fo_display_strdup(L->dl, "-");
     if (!g || !txt) {
         lay_fail(L, FO_ERR_NOMEM);
         return width;
@@ -246,7 +248,8 @@ static double emit_hyphen(sink *k, PangoItem *item, PangoGlyphString *hy, double
     fo_item it = {.kind = FO_ITEM_GLYPHS};
     it.u.glyphs = (fo_glyph_run){.face = lf->face, .size = lf->size, .color = color, .x = x,
                                  .y = baseline, .glyphs = g, .nglyphs = hy->num_glyphs,
-                                 .text = txt, .text_len = 1};
+                                 .text = txt, .text_len = rest_len > 0 ? rest_len : 1,
+                                 .actual_only = rest_len > 0};
     sink_add(k, &it);
     return width;
 }
@@ -284,11 +287,25 @@ static void emit_line(sink *k, const lay_shaped *sh, const lay_line *ln, double 
                 gx += adv;
             }
         }
-        pen += emit_run(k, run, pc->g0, pc->g1, pc->b0, pc->b1, sh->text, pen, baseline, color,
-                        src_line, &jj);
+        int g0 = pc->g0, b0 = pc->b0;
+        if (pc->b0 < ln->mute_end && !(run->item->analysis.level & 1)) {
+            /* the rest of a word hyphenated on the line before */
+            int gs = g0;
+            while (gs < pc->g1 && run->item->offset + run->glyphs->log_clusters[gs] < ln->mute_end)
+                gs++;
+            int bs = ln->mute_end < pc->b1 ? ln->mute_end : pc->b1;
+            pen += emit_run(k, run, g0, gs, b0, bs, sh->text, pen, baseline, color, src_line,
+                            &jj, true);
+            g0 = gs;
+            b0 = bs;
+        }
+        if (g0 < pc->g1)
+            pen += emit_run(k, run, g0, pc->g1, b0, pc->b1, sh->text, pen, baseline, color,
+                            src_line, &jj, false);
     }
     if (ln->hyphen && ln->hy)
-        emit_hyphen(k, ln->hy_item, ln->hy, pen, baseline, color);
+        emit_hyphen(k, ln->hy_item, ln->hy, pen, baseline, color, sh->text + ln->hy_rest,
+                    ln->hy_rest_end - ln->hy_rest);
     for (int j = 0; j < nl; j++) {
         if (lx1[j] <= lx0[j])
             continue;
@@ -338,7 +355,7 @@ double lay_plain_line(fo_lay *L, const char *s, const fo_style *st, double x,
                 PangoGlyphItem *run = r->data;
                 pen += emit_run(&k, run, 0, run->glyphs->num_glyphs, run->item->offset,
                                 run->item->offset + run->item->length, text, pen, y, st->color,
-                                0, NULL);
+                                0, NULL, false);
             }
         }
     }

@@ -12,6 +12,7 @@
  */
 #include "lay.h"
 #include "linebreak.h"
+#include "../text/hyph.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -219,6 +220,65 @@ static void add_stats(fo_typo_stats *st, const lay_shaped *sh, const fo_lb_item 
     }
 }
 
+static bool font_is_mono(PangoFont *font)
+{
+    PangoFontFace *face = font ? pango_font_get_face(font) : NULL;
+    PangoFontFamily *fam = face ? pango_font_face_get_family(face) : NULL;
+    return fam && pango_font_family_is_monospace(fam);
+}
+
+/* Characters that make a neighbouring word part of a URL, a path, an
+ * identifier or a number: such words are not hyphenated. */
+static bool is_technical(gunichar c)
+{
+    return c == '/' || c == '_' || c == '@' || c == '\\' || c == ':' || c == '#' ||
+           c == '=' || c == '&' || c == '<' || c == '>' || c == '~' || g_unichar_isdigit(c);
+}
+
+/* Marks dictionary hyphenation points (LAY_HYPH) in the words of the text:
+ * runs of letters of at least five characters, not set in a monospaced
+ * font (code) and not touching URL or identifier characters. */
+static void mark_hyphens(fo_hyph *h, lay_shaped *sh, const char *text, int len,
+                         PangoGlyphItem **runs, int nruns)
+{
+    int b = 0;
+    gunichar before = 0;
+    while (b < len) {
+        gunichar c = g_utf8_get_char(text + b);
+        if (!g_unichar_isalpha(c)) {
+            before = c;
+            b = (int)(g_utf8_next_char(text + b) - text);
+            continue;
+        }
+        int ws = b, nch = 0;
+        while (b < len && g_unichar_isalpha(g_utf8_get_char(text + b))) {
+            b = (int)(g_utf8_next_char(text + b) - text);
+            nch++;
+        }
+        int we = b;
+        gunichar after = we < len ? g_utf8_get_char(text + we) : 0;
+        gunichar after2 = 0;
+        if (after && we < len) {
+            const char *n2 = g_utf8_next_char(text + we);
+            after2 = n2 < text + len ? g_utf8_get_char(n2) : 0;
+        }
+        bool technical = is_technical(before) || is_technical(after) || before == '.' ||
+                         (after == '.' && g_unichar_isalpha(after2)) || after == 0x00AD ||
+                         before == 0x00AD;
+        before = 0;
+        if (nch < 5 || technical)
+            continue;
+        PangoGlyphItem *r = run_at(runs, nruns, ws);
+        if (!r || (r->item->analysis.level & 1) || font_is_mono(r->item->analysis.font))
+            continue;
+        int pts[64];
+        int np = fo_hyph_points(h, text + ws, we - ws, 2, 3, pts, 64);
+        for (int k = 0; k < np; k++)
+            if (sh->flags[ws + pts[k]] & LAY_CSTART)
+                sh->flags[ws + pts[k]] |= LAY_HYPH;
+    }
+}
+
 void lay_lines_free(lay_shaped *sh)
 {
     for (int i = 0; i < sh->nlines; i++)
@@ -272,6 +332,10 @@ bool lay_break_lines(fo_lay *L, lay_shaped *sh, const fo_style *s, double width,
         }
     }
 
+    /* Dictionary hyphenation (CSS Text 3 §6.1 hyphens: auto). */
+    if (L->hyph && s->hyphens == FO_HYPHENS_AUTO && s->white_space == FO_WS_NORMAL)
+        mark_hyphens(L->hyph, sh, text, len, runs, nruns);
+
     /* Items. */
     int nattrs = 0;
     const PangoLogAttr *la = pango_layout_get_log_attrs_readonly(pl, &nattrs);
@@ -304,6 +368,9 @@ bool lay_break_lines(fo_lay *L, lay_shaped *sh, const fo_style *s, double width,
                         add_break(&B, justify, rag, 0,
                             nowrap ? FO_LB_INF : is_hyphen_char(prev) ? 50 : 0,
                             is_hyphen_char(prev), false, b);
+                } else if ((sh->flags[b] & LAY_HYPH) && !space) {
+                    add_break(&B, justify, rag, hyphen_width(runs, nruns, b - 1, &hfont, &hw),
+                              50, true, false, b);
                 } else if (la[ci].is_cursor_position && !space) {
                     add_break(&B, justify, rag, 0, is_url_break_char(prev) ? 100 : 5000, false, true,
                         b);
@@ -454,6 +521,20 @@ bool lay_break_lines(fo_lay *L, lay_shaped *sh, const fo_style *s, double width,
     }
     sh->nlines = nres;
     sh->measure = width;
+    /* Extraction gives hyphenated words whole: the drawn hyphen carries the
+     * rest of the word, which the next line then draws silently. */
+    for (int j = 0; j + 1 < nres; j++) {
+        lay_line *ln = &sh->lines[j], *nx = &sh->lines[j + 1];
+        if (!ln->hyphen)
+            continue;
+        int e = nx->start;
+        while (e < nx->end && (g_unichar_isalpha(g_utf8_get_char(text + e)) ||
+                               g_utf8_get_char(text + e) == 0x00AD))
+            e = (int)(g_utf8_next_char(text + e) - text);
+        ln->hy_rest = nx->start;
+        ln->hy_rest_end = e;
+        nx->mute_end = e;
+    }
     if (L->opt && L->opt->stats)
         add_stats(L->opt->stats, sh, B.it, res, justify);
     ok = true;

@@ -29,6 +29,11 @@ typedef enum fo_white_space {
     FO_WS_NORMAL, FO_WS_PRE, FO_WS_PRE_WRAP, FO_WS_NOWRAP
 } fo_white_space;
 
+/* CSS Text 3 §6.1 hyphens. */
+typedef enum fo_hyphens {
+    FO_HYPHENS_MANUAL, FO_HYPHENS_NONE, FO_HYPHENS_AUTO
+} fo_hyphens;
+
 typedef enum fo_break {
     FO_BREAK_AUTO, FO_BREAK_PAGE, FO_BREAK_AVOID
 } fo_break;
@@ -49,6 +54,7 @@ typedef struct fo_style {
     double margin_top, margin_right, margin_bottom, margin_left;     /* pt */
     double padding_top, padding_right, padding_bottom, padding_left; /* pt */
     fo_white_space white_space;
+    fo_hyphens hyphens;        /* manual: U+00AD only; auto: dictionary (libhyphen) */
     int orphans, widows;       /* lines, ≥ 1 */
     fo_break break_before, break_after, break_inside;
     double root_font_size;     /* pt: the root's (body's) font-size, carried

@@ -71,6 +71,25 @@ if check_pdf shaping tests/data/shaping.md; then
     done
 fi
 
+# --- hyphenation: words hyphenated at line ends extract whole ---
+if check_pdf hyphenation tests/data/hyphenation.md --style tests/data/narrow.css; then
+    txt=$OUT/hyphenation.txt
+    for w in Notwithstanding standardization telecommunications infrastructure \
+             characteristically necessitates extraordinarily comprehensive \
+             interoperability documentation internationalization responsibilities \
+             incomprehensibility multidimensional representations; do
+        grep -q -- "$w" "$txt" && ok || bad "hyphenation: '$w' does not extract whole"
+    done
+    hy=$("$FOLIO" -q --typo-stats tests/data/hyphenation.md -o "$OUT/hy2.pdf" --style tests/data/narrow.css 2>&1 | sed -n 's/.* hyphenated=\([0-9]*\).*/\1/p')
+    [ "${hy:-0}" -ge 3 ] && ok || bad "hyphenation: only '${hy}' hyphenated lines"
+    printf 'body { hyphens: none }\n' | cat tests/data/narrow.css - > "$OUT/none.css"
+    hy=$("$FOLIO" -q --typo-stats tests/data/hyphenation.md -o "$OUT/hy3.pdf" --style "$OUT/none.css" 2>&1 | sed -n 's/.* hyphenated=\([0-9]*\).*/\1/p')
+    [ "$hy" = 0 ] && ok || bad "hyphens: none still hyphenated $hy lines"
+    # Every line of the narrow page stays inside the measure (no overfull).
+    ov=$("$FOLIO" -q --typo-stats tests/data/hyphenation.md -o "$OUT/hy4.pdf" --style tests/data/narrow.css 2>&1 | sed -n 's/.* overfull=\([0-9]*\).*/\1/p')
+    [ "$ov" = 0 ] && ok || bad "hyphenation: $ov overfull lines"
+fi
+
 # --- usage and errors ---
 "$FOLIO" --help | grep -q 'Usage: folio' && ok || bad "--help"
 "$FOLIO" --version | grep -q '^folio ' && ok || bad "--version"
