@@ -90,6 +90,9 @@ typedef struct fo_lay {
     char *title;           /* document title for the info dictionary (g_malloc) */
     fo_status status;      /* first error met (FO_OK while all is well) */
     struct fo_hyph *hyph;  /* patterns for the document language, or NULL */
+    PangoDirection dir;    /* base direction from `dir` in the front matter;
+                              PANGO_DIRECTION_NEUTRAL: from the first strong
+                              character (UAX #9 P2-P3) */
 } fo_lay;
 
 /* ---- box list (block.c) ---- */

@@ -51,6 +51,21 @@ fo_status fo_layout_document(const fo_doc *doc, const fo_sheet *sheet, fo_fonts 
     L.rules = g_array_new(FALSE, FALSE, sizeof(lay_rule));
     if (doc->meta.lang)
         pango_context_set_language(L.pc, pango_language_from_string(doc->meta.lang));
+    /* Paragraph direction: `dir: rtl|ltr` in the front matter, else auto. */
+    L.dir = PANGO_DIRECTION_NEUTRAL;
+    for (int i = 0; i < doc->meta.nextra; i++) {
+        if (strcmp(doc->meta.extra_keys[i], "dir") != 0 || !doc->meta.extra_values[i])
+            continue;
+        const char *v = doc->meta.extra_values[i];
+        if (g_ascii_strcasecmp(v, "rtl") == 0)
+            L.dir = PANGO_DIRECTION_RTL;
+        else if (g_ascii_strcasecmp(v, "ltr") == 0)
+            L.dir = PANGO_DIRECTION_LTR;
+        else if (g_ascii_strcasecmp(v, "auto") != 0)
+            fo_warn(diag, doc->path, 0, 0, "dir: '%s' is not ltr, rtl or auto; using auto", v);
+    }
+    if (L.dir != PANGO_DIRECTION_NEUTRAL)
+        pango_context_set_base_dir(L.pc, L.dir);
     /* Hyphenation patterns for the document language (default en-US). */
     const char *lang = doc->meta.lang && *doc->meta.lang ? doc->meta.lang : "en-US";
     L.hyph = fo_hyph_open(lang);

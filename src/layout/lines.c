@@ -169,9 +169,11 @@ static double emit_run(sink *k, PangoGlyphItem *run, int g0, int g1, int b0, int
         }
         int n = 0;
         double lead = 0; /* advance of dropped empty glyphs before the first kept one */
+        double gx = x;   /* pen at glyph i */
         for (int i = g0; i < g1; i++) {
             PangoGlyphInfo *gi = &gs->glyphs[i];
             double adv = PT(gi->geometry.width) + just_extra(jj, run, i);
+            gx += adv;
             if (gi->glyph == PANGO_GLYPH_EMPTY) {
                 if (n > 0)
                     g[n - 1].advance += adv;
@@ -182,7 +184,14 @@ static double emit_run(sink *k, PangoGlyphItem *run, int g0, int g1, int b0, int
             uint32_t gid = gi->glyph;
             if (gid & PANGO_GLYPH_UNKNOWN_FLAG) {
                 report_missing(L, gid & ~PANGO_GLYPH_UNKNOWN_FLAG, src_line);
-                gid = 0; /* the face's .notdef glyph: a visible box */
+                gid = 0; /* the face's .notdef glyph, which may be blank: */
+                /* outline a box over the advance so the gap is visible */
+                double bw = adv > 0.2 * lf->size ? adv - 0.1 * lf->size : 0.5 * lf->size;
+                fo_item box = {.kind = FO_ITEM_RECT};
+                box.u.rect = (fo_rect_item){gx - adv + 0.05 * lf->size, y - 0.7 * lf->size, bw,
+                                            0.7 * lf->size, {0, 0, 0, 0}, color,
+                                            lf->size / 20};
+                sink_add(k, &box);
             }
             g[n].gid = gid;
             g[n].advance = adv;
@@ -321,6 +330,8 @@ static PangoLayout *new_layout(fo_lay *L, const char *text, int len, const fo_st
                                PangoAttrList *attrs)
 {
     PangoLayout *pl = pango_layout_new(L->pc);
+    if (L->dir != PANGO_DIRECTION_NEUTRAL)
+        pango_layout_set_auto_dir(pl, FALSE); /* the context's base direction */
     PangoFontDescription *d = lay_font_desc(s);
     pango_layout_set_font_description(pl, d);
     pango_font_description_free(d);

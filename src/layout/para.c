@@ -361,9 +361,10 @@ bool lay_break_lines(fo_lay *L, lay_shaped *sh, const fo_style *s, double width,
             /* A break opportunity before this character (UAX #14), not after a space. */
             if (!bol && !prev_space && ci < nattrs && (sh->flags[b] & LAY_CSTART)) {
                 if (la[ci].is_line_break && !la[ci].is_mandatory_break) {
-                    if (prev == 0x00AD)
+                    if (prev == 0x00AD) /* hyphens: none ignores soft hyphens too */
                         add_break(&B, justify, rag, hyphen_width(runs, nruns, b - 2, &hfont, &hw),
-                            nowrap ? FO_LB_INF : 50, true, false, b);
+                                  nowrap || s->hyphens == FO_HYPHENS_NONE ? FO_LB_INF : 50,
+                                  true, false, b);
                     else
                         add_break(&B, justify, rag, 0,
                             nowrap ? FO_LB_INF : is_hyphen_char(prev) ? 50 : 0,

@@ -336,6 +336,52 @@ static void test_soft_hyphen(void **state)
     fo_sheet_free(sheet);
 }
 
+/* `dir: rtl` in the front matter sets paragraphs right to left: a short
+ * line ends at the right edge of the text area. */
+static void test_dir_rtl(void **state)
+{
+    fo_sheet *sheet = sheet_of("@page { size: 300pt 400pt; margin: 50pt }"
+                               "body { font-size: 11pt; text-align: left }");
+    const char *md = "---\ndir: rtl\n---\n\nhello world\n";
+    fo_display *dl = typeset(md, strlen(md), "t.md", sheet, NULL);
+    assert_non_null(dl);
+    const char *md2 = "hello world\n";
+    fo_display *dl2 = typeset(md2, strlen(md2), "t.md", sheet, NULL);
+    assert_non_null(dl2);
+    double right = 0, left = 1e9;
+    for (int i = 0; i < dl->pages[0].nitems; i++) {
+        const fo_item *it = &dl->pages[0].items[i];
+        if (it->kind == FO_ITEM_GLYPHS && it->u.glyphs.y < 350)
+            right = fmax(right, it->u.glyphs.x + run_width(&it->u.glyphs));
+    }
+    for (int i = 0; i < dl2->pages[0].nitems; i++) {
+        const fo_item *it = &dl2->pages[0].items[i];
+        if (it->kind == FO_ITEM_GLYPHS && it->u.glyphs.y < 350)
+            left = fmin(left, it->u.glyphs.x);
+    }
+    assert_true(fabs(right - 250) < 0.05);
+    assert_true(fabs(left - 50) < 0.05);
+    fo_display_free(dl);
+    fo_display_free(dl2);
+    fo_sheet_free(sheet);
+}
+
+/* A character no bundled face covers gets an outlined box over its advance. */
+static void test_notdef_box(void **state)
+{
+    const char *md = "A hieroglyph \xf0\x93\x80\x80 here.\n";
+    fo_display *dl = typeset(md, strlen(md), "t.md", NULL, NULL);
+    assert_non_null(dl);
+    int boxes = 0;
+    for (int i = 0; i < dl->pages[0].nitems; i++) {
+        const fo_item *it = &dl->pages[0].items[i];
+        if (it->kind == FO_ITEM_RECT && it->u.rect.stroke.a > 0 && it->u.rect.fill.a == 0)
+            boxes++;
+    }
+    assert_int_equal(boxes, 1);
+    fo_display_free(dl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -344,6 +390,8 @@ int main(void)
         cmocka_unit_test(test_justify_spaces_only),
         cmocka_unit_test(test_rtl_word_order),
         cmocka_unit_test(test_soft_hyphen),
+        cmocka_unit_test(test_dir_rtl),
+        cmocka_unit_test(test_notdef_box),
     };
     return cmocka_run_group_tests_name("typeset", tests, setup, teardown);
 }
