@@ -28,7 +28,7 @@ MAIN_OBJ := $(BUILD)/obj/main.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps fonts report check unit e2e clean check-asan
+.PHONY: all deps fonts report check unit e2e clean check-asan bench-typography
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 .DEFAULT_GOAL := all
 
@@ -91,6 +91,11 @@ check: all
 
 # The same tests with AddressSanitizer + UndefinedBehaviorSanitizer (leaks
 # included; tests/lsan.supp lists the libraries' own start-up allocations).
+# Line-breaking quality, first-fit against total-fit, over the corpus
+# (docs/typography.md).
+bench-typography: all
+	@sh tests/tools/bench-typography.sh $(BUILD)/folio ../shared/corpus
+
 check-asan: deps fonts
 	@ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:malloc_context_size=40 \
 	 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \

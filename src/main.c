@@ -38,6 +38,12 @@ static const char usage_text[] =
     "      --line-breaking=total|greedy\n"
     "                        total-fit (Knuth-Plass, the default) or first-fit\n"
     "                        paragraph breaking\n"
+    "      --preflight[=json]\n"
+    "                        list what still falls short, with page and source\n"
+    "                        line: overfull lines, stranded headings, widows and\n"
+    "                        orphans that could not be avoided, missing glyphs,\n"
+    "                        links to missing anchors (text or JSON on stdout);\n"
+    "                        without it a one-line summary follows every build\n"
     "      --typo-stats      print line-breaking figures (adjustment ratios,\n"
     "                        loose, hyphenated and overfull lines) to stderr\n"
     "  -q, --quiet           print errors only (no warnings, no summary)\n"
@@ -132,12 +138,14 @@ int main(int argc, char **argv)
         {"quiet", no_argument, NULL, 'q'},
         {"line-breaking", required_argument, NULL, 'B'},
         {"typo-stats", no_argument, NULL, 'T'},
+        {"preflight", optional_argument, NULL, 'P'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     const char *output = NULL, *style_path = NULL, *fonts_opt = NULL;
     bool strict = false, quiet = false, greedy = false, typo_stats = false;
+    int preflight = 0; /* 1: text, 2: JSON */
     long max_pages = 10000;
     int c;
     opterr = 0;
@@ -163,6 +171,14 @@ int main(int argc, char **argv)
                 return usage_error("--line-breaking needs 'total' or 'greedy'");
             break;
         case 'T': typo_stats = true; break;
+        case 'P':
+            if (!optarg || strcmp(optarg, "text") == 0)
+                preflight = 1;
+            else if (strcmp(optarg, "json") == 0)
+                preflight = 2;
+            else
+                return usage_error("--preflight takes no value or 'json'");
+            break;
         case 'h': fputs(usage_text, stdout); return 0;
         case 'V': printf("folio %s\n", FO_VERSION); return 0;
         case ':': {
@@ -214,6 +230,7 @@ int main(int argc, char **argv)
     fo_sheet *sheet = NULL;
     fo_fonts *fonts = NULL;
     fo_display *dl = NULL;
+    fo_preflight pf = {0};
     const char *name = from_stdin ? "<stdin>" : input;
 
     int err = read_all(input, &buf, &len);
@@ -239,7 +256,7 @@ int main(int argc, char **argv)
 
     fo_typo_stats ts = {0};
     fo_layout_options lo = {.max_pages = (int)max_pages, .greedy = greedy,
-                            .stats = typo_stats ? &ts : NULL};
+                            .stats = typo_stats ? &ts : NULL, .preflight = &pf};
     if (fo_layout_document(doc, sheet, fonts, &lo, &dl, &diag) != FO_OK)
         goto done;
 
@@ -256,12 +273,19 @@ int main(int argc, char **argv)
         fprintf(stderr,
                 "folio: typo-stats: paragraphs=%d lines=%d justified=%d mean_ratio=%.4f "
                 "sum_sq_ratio=%.4f worst_ratio=%.4f loose=%d hyphenated=%d consecutive=%d "
-                "overfull=%d emergency=%d\n",
+                "overfull=%d emergency=%d widows_orphans=%d\n",
                 ts.paragraphs, ts.lines, ts.justified,
                 ts.justified ? ts.sum_ratio / ts.justified : 0.0, ts.sum_sq, ts.worst, ts.loose,
-                ts.hyphenated, ts.consecutive, ts.overfull, ts.emergency);
+                ts.hyphenated, ts.consecutive, ts.overfull, ts.emergency, ts.widows_orphans);
+    if (preflight == 1)
+        fo_preflight_print(&pf, name, stdout);
+    else if (preflight == 2)
+        fo_preflight_print_json(&pf, name, stdout);
+    else if (!quiet)
+        fo_preflight_summary(&pf, stderr);
     rc = 0;
 done:
+    fo_preflight_free(&pf);
     fo_display_free(dl);
     fo_fonts_free(fonts);
     fo_sheet_free(sheet);

@@ -44,6 +44,14 @@ typedef struct lay_text {
     int src_line;
 } lay_text;
 
+/* A paragraph's lines in the box list, checked after pagination. */
+typedef struct lay_para_rec {
+    int first_box, nlines;
+    int orphans, widows;
+    int src_line;
+    bool heading;
+} lay_para_rec;
+
 /* A marker (bullet, number) waiting for the first line of a list item. */
 typedef struct lay_marker {
     bool pending;
@@ -90,6 +98,7 @@ typedef struct fo_lay {
     char *title;           /* document title for the info dictionary (g_malloc) */
     fo_status status;      /* first error met (FO_OK while all is well) */
     struct fo_hyph *hyph;  /* patterns for the document language, or NULL */
+    GArray *paras;         /* lay_para_rec: paragraphs, for preflight and stats */
     PangoDirection dir;    /* base direction from `dir` in the front matter;
                               PANGO_DIRECTION_NEUTRAL: from the first strong
                               character (UAX #9 P2-P3) */
@@ -203,6 +212,14 @@ void lay_blocks(fo_lay *L);
 
 /* ---- pages (page.c) ---- */
 fo_status lay_pages(fo_lay *L);
+/* Preflight after pagination (pagecheck.c): pages of earlier problems,
+ * stranded headings, unavoidable widows and orphans (`pg` as fo_paginate
+ * left it); then links to missing anchors over the written pages. */
+void lay_check_pages(fo_lay *L, const fo_pg_box *pg);
+void lay_check_links(fo_lay *L);
+
+/* The preflight report being filled, or NULL. */
+#define LAY_PF(L) ((L)->opt ? (L)->opt->preflight : NULL)
 
 /* Records an error once. */
 void lay_fail(fo_lay *L, fo_status st);

@@ -14,6 +14,7 @@
 #include "../render/display.h"
 #include "../style/style.h"
 #include "../text/fonts.h"
+#include "preflight.h"
 
 /* Figures on the quality of line breaking, summed over a document (filled
  * when fo_layout_options.stats is set; see docs/typography.md). */
@@ -29,12 +30,14 @@ typedef struct fo_typo_stats {
     int consecutive;     /* hyphenated lines following a hyphenated line */
     int overfull;        /* lines wider than their measure */
     int emergency;       /* lines ending at an emergency break */
+    int widows_orphans;  /* page breaks leaving fewer lines than widows/orphans */
 } fo_typo_stats;
 
 typedef struct fo_layout_options {
     int max_pages; /* stop with FO_ERR_LIMIT beyond this many pages; ≤ 0: no limit */
     bool greedy;   /* first-fit line breaking instead of total-fit */
     fo_typo_stats *stats; /* when non-NULL, line-breaking figures are added here */
+    fo_preflight *preflight; /* when non-NULL, preflight problems are added here */
 } fo_layout_options;
 
 /* Lays out `doc` with `sheet` (may be NULL: built-in defaults) using the

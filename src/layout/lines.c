@@ -9,6 +9,7 @@
 #include "lay.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 typedef struct lay_face {
@@ -107,6 +108,12 @@ static void report_missing(fo_lay *L, gunichar ch, int src_line)
     fo_warn(L->diag, L->doc->path, src_line, 0,
             "no bundled font has a glyph for U+%04X '%s'; drawn as a .notdef box", ch,
             g_unichar_isprint(ch) ? utf8 : "?");
+    if (LAY_PF(L)) {
+        char d[64];
+        snprintf(d, sizeof d, "no bundled face has U+%04X '%s'", ch,
+                 g_unichar_isprint(ch) ? utf8 : "?");
+        fo_preflight_add(LAY_PF(L), FO_PF_MISSING_GLYPH, 0, src_line, L->nboxes - 1, d);
+    }
 }
 
 /* Justification of a line: extra advance for each stretchable space. */
@@ -500,6 +507,9 @@ int lay_paragraph(fo_lay *L, lay_text *t, const fo_style *s, double x, double wi
     }
     lay_shaped_dispose(&sh);
 
+    lay_para_rec rec = {first_box, nlines, s->orphans, s->widows, t->src_line, keep_lines};
+    if (nlines > 0)
+        g_array_append_val(L->paras, rec);
     /* Breaks between lines: orphans and widows (CSS Fragmentation 3 §4.4). */
     for (int i = 1; i < nlines; i++) {
         lay_box *b = &L->boxes[first_box + i];

@@ -42,6 +42,7 @@ fo_status lay_pages(fo_lay *L)
     for (int i = 0; i < L->nboxes; i++)
         pg[i] = L->boxes[i].pg;
     int npages = fo_paginate(pg, L->nboxes, L->area_h);
+    lay_check_pages(L, pg);
     if (L->opt && L->opt->max_pages > 0 && npages > L->opt->max_pages) {
         fo_error(L->diag, L->doc->path, 0, 0,
                  "the document needs %d pages, more than the limit of %d (--max-pages)",
@@ -71,5 +72,6 @@ fo_status lay_pages(fo_lay *L)
         footer(L, page, p + 1);
     }
     free(pg);
+    lay_check_links(L);
     return L->status;
 }

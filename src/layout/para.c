@@ -15,6 +15,7 @@
 #include "../text/hyph.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -501,6 +502,13 @@ bool lay_break_lines(fo_lay *L, lay_shaped *sh, const fo_style *s, double width,
             slack = 0;
         if (nat > m + 0.01 && !ln->justify)
             ln->overfull = true;
+        if (ln->overfull && LAY_PF(L)) {
+            char d[160];
+            snprintf(d, sizeof d, "'%.*s' is %.1f pt wider than the measure",
+                     ln->end - ln->start > 40 ? 40 : ln->end - ln->start, text + ln->start,
+                     nat - m);
+            fo_preflight_add(LAY_PF(L), FO_PF_OVERFULL, 0, src_line, L->nboxes + j, d);
+        }
         if (ln->overfull)
             fo_warn(L->diag, L->doc->path, src_line, 0,
                     "overfull line: '%.*s' is %.1f pt wider than the measure (one cluster "

@@ -382,6 +382,42 @@ static void test_notdef_box(void **state)
     fo_display_free(dl);
 }
 
+/* Preflight: a paragraph whose orphans/widows cannot both be met is
+ * reported with its page and line; a link to a missing anchor and a
+ * character no face covers are listed once each. */
+static void test_preflight(void **state)
+{
+    fo_sheet *sheet = sheet_of("@page { size: 300pt 300pt; margin: 30pt }"
+                               "body { font-size: 10pt; line-height: 12pt; text-align: left }"
+                               "p { orphans: 15; widows: 15 }");
+    GString *md = g_string_new("Intro with a [link](#nowhere) and \xf0\x93\x80\x80 and "
+                               "\xf0\x93\x80\x80 again.\n\n");
+    for (int i = 0; i < 40; i++)
+        g_string_append_printf(md, "Line %d of a long paragraph.  ", i);
+    g_string_append(md, "\n");
+    fo_preflight pf = {0};
+    fo_typo_stats ts = {0};
+    fo_layout_options lo = {.preflight = &pf, .stats = &ts};
+    fo_display *dl = typeset(md->str, md->len, "t.md", sheet, &lo);
+    assert_non_null(dl);
+    int counts[FO_PF_NKINDS] = {0};
+    for (int i = 0; i < pf.n; i++) {
+        counts[pf.v[i].kind]++;
+        assert_true(pf.v[i].page >= 1 && pf.v[i].page <= dl->npages);
+        if (pf.v[i].kind == FO_PF_WIDOW || pf.v[i].kind == FO_PF_ORPHAN)
+            assert_int_equal(pf.v[i].line, 3);
+    }
+    assert_true(counts[FO_PF_WIDOW] + counts[FO_PF_ORPHAN] >= 1);
+    assert_int_equal(ts.widows_orphans, counts[FO_PF_WIDOW] + counts[FO_PF_ORPHAN]);
+    assert_int_equal(counts[FO_PF_MISSING_ANCHOR], 1);
+    assert_int_equal(counts[FO_PF_MISSING_GLYPH], 1);
+    assert_int_equal(counts[FO_PF_OVERFULL], 0);
+    fo_preflight_free(&pf);
+    fo_display_free(dl);
+    g_string_free(md, TRUE);
+    fo_sheet_free(sheet);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -392,6 +428,7 @@ int main(void)
         cmocka_unit_test(test_soft_hyphen),
         cmocka_unit_test(test_dir_rtl),
         cmocka_unit_test(test_notdef_box),
+        cmocka_unit_test(test_preflight),
     };
     return cmocka_run_group_tests_name("typeset", tests, setup, teardown);
 }
