@@ -216,6 +216,11 @@ fo_status lay_pages(fo_lay *L);
  * stranded headings, unavoidable widows and orphans (`pg` as fo_paginate
  * left it); then links to missing anchors over the written pages. */
 void lay_check_pages(fo_lay *L, const fo_pg_box *pg);
+/* Keeps every heading with at least two text lines of what follows —
+ * paragraph, list, table, code or quote alike — by forbidding breaks up to
+ * the second line box after it (pagecheck.c; before fo_paginate, which
+ * still breaks a chain longer than a page). */
+void lay_keep_headings(fo_lay *L);
 void lay_check_links(fo_lay *L);
 
 /* The preflight report being filled, or NULL. */

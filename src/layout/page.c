@@ -36,6 +36,7 @@ static void footer(fo_lay *L, fo_page *page, int number)
 
 fo_status lay_pages(fo_lay *L)
 {
+    lay_keep_headings(L);
     fo_pg_box *pg = malloc((size_t)(L->nboxes ? L->nboxes : 1) * sizeof *pg);
     if (!pg)
         return FO_ERR_NOMEM;

@@ -8,6 +8,32 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Whether box b draws text (a line, a table row), not only space or rules. */
+static bool has_text(const fo_lay *L, int b)
+{
+    const lay_box *box = &L->boxes[b];
+    for (int i = 0; i < box->item_count; i++)
+        if (L->items[box->item_first + i].kind == FO_ITEM_GLYPHS)
+            return true;
+    return false;
+}
+
+void lay_keep_headings(fo_lay *L)
+{
+    for (guint k = 0; k < L->paras->len; k++) {
+        const lay_para_rec *r = &g_array_index(L->paras, lay_para_rec, k);
+        if (!r->heading)
+            continue;
+        int lines = 0;
+        for (int b = r->first_box + r->nlines; b < L->nboxes && lines < 2; b++) {
+            if (L->boxes[b].pg.force_break)
+                break;
+            L->boxes[b].pg.can_break_before = false;
+            lines += has_text(L, b);
+        }
+    }
+}
+
 void lay_check_pages(fo_lay *L, const fo_pg_box *pg)
 {
     fo_preflight *pf = LAY_PF(L);

@@ -418,6 +418,44 @@ static void test_preflight(void **state)
     fo_sheet_free(sheet);
 }
 
+/* Headings keep at least two lines of what follows on their page, also
+ * when a list or code follows; no page is left blank.  Swept over page
+ * heights so that every heading meets the page foot once. */
+static void test_heading_keeps_two_lines(void **state)
+{
+    GString *md = g_string_new("# Title\n\n");
+    for (int i = 0; i < 8; i++)
+        g_string_append_printf(md, "Filler paragraph number %d with some words.\n\n", i);
+    g_string_append(md, "## A heading before a list\n\n");
+    for (int i = 0; i < 6; i++)
+        g_string_append_printf(md, "- item %d\n", i);
+    g_string_append(md, "\nAfter.\n\n## Heading before code\n\n```\nline 1\nline 2\nline 3\n"
+                        "```\n\nEnd.\n");
+    int stranded = 0;
+    for (int h = 200; h <= 420; h += 2) {
+        char css[128];
+        snprintf(css, sizeof css, "@page { size: 300pt %dpt; margin: 20pt }", h);
+        fo_sheet *sheet = sheet_of(css);
+        fo_preflight pf = {0};
+        fo_layout_options lo = {.preflight = &pf};
+        fo_display *dl = typeset(md->str, md->len, "t.md", sheet, &lo);
+        assert_non_null(dl);
+        for (int i = 0; i < pf.n; i++)
+            stranded += pf.v[i].kind == FO_PF_STRANDED_HEADING;
+        for (int p = 0; p < dl->npages; p++) {
+            int glyph_runs = 0;
+            for (int i = 0; i < dl->pages[p].nitems; i++)
+                glyph_runs += dl->pages[p].items[i].kind == FO_ITEM_GLYPHS;
+            assert_true(glyph_runs > 1); /* more than the page number */
+        }
+        fo_preflight_free(&pf);
+        fo_display_free(dl);
+        fo_sheet_free(sheet);
+    }
+    assert_int_equal(stranded, 0);
+    g_string_free(md, TRUE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -429,6 +467,7 @@ int main(void)
         cmocka_unit_test(test_dir_rtl),
         cmocka_unit_test(test_notdef_box),
         cmocka_unit_test(test_preflight),
+        cmocka_unit_test(test_heading_keeps_two_lines),
     };
     return cmocka_run_group_tests_name("typeset", tests, setup, teardown);
 }
