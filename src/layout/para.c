@@ -415,7 +415,7 @@ bool lay_break_lines(fo_lay *L, lay_shaped *sh, const fo_style *s, double width,
         measure[0] = 1;
     fo_lb_params p;
     fo_lb_params_default(&p);
-    bool greedy = L->opt && L->opt->greedy;
+    bool greedy = (L->opt && L->opt->greedy) || s->text_wrap == FO_WRAP_GREEDY;
     nres = greedy ? fo_linebreak_greedy(B.it, B.n, measure, 2, &p, &res)
                   : fo_linebreak_total(B.it, B.n, measure, 2, &p, &res);
     if (nres < 0)

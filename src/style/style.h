@@ -29,6 +29,12 @@ typedef enum fo_white_space {
     FO_WS_NORMAL, FO_WS_PRE, FO_WS_PRE_WRAP, FO_WS_NOWRAP
 } fo_white_space;
 
+/* text-wrap (CSS Text 4 §6.1 wrap/pretty/stable; `greedy` is folio's name
+ * for first-fit breaking): auto and pretty break total-fit. */
+typedef enum fo_text_wrap {
+    FO_WRAP_AUTO, FO_WRAP_PRETTY, FO_WRAP_GREEDY
+} fo_text_wrap;
+
 /* CSS Text 3 §6.1 hyphens. */
 typedef enum fo_hyphens {
     FO_HYPHENS_MANUAL, FO_HYPHENS_NONE, FO_HYPHENS_AUTO
@@ -55,6 +61,7 @@ typedef struct fo_style {
     double padding_top, padding_right, padding_bottom, padding_left; /* pt */
     fo_white_space white_space;
     fo_hyphens hyphens;        /* manual: U+00AD only; auto: dictionary (libhyphen) */
+    fo_text_wrap text_wrap;    /* line breaking: total-fit, or first-fit (greedy) */
     int orphans, widows;       /* lines, ≥ 1 */
     fo_break break_before, break_after, break_inside;
     double root_font_size;     /* pt: the root's (body's) font-size, carried

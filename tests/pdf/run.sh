@@ -90,6 +90,13 @@ if check_pdf hyphenation tests/data/hyphenation.md --style tests/data/narrow.css
     [ "$ov" = 0 ] && ok || bad "hyphenation: $ov overfull lines"
 fi
 
+# --- text-wrap: greedy in the style is first-fit, as --line-breaking=greedy ---
+printf 'body { text-wrap: greedy }\n' | cat styles/default.css - > "$OUT/greedy.css"
+a=$("$FOLIO" -q --typo-stats content/report.md -o "$OUT/g1.pdf" --style "$OUT/greedy.css" 2>&1 | grep typo-stats)
+b=$("$FOLIO" -q --typo-stats --line-breaking=greedy content/report.md -o "$OUT/g2.pdf" --style styles/default.css 2>&1 | grep typo-stats)
+c=$("$FOLIO" -q --typo-stats content/report.md -o "$OUT/g3.pdf" --style styles/default.css 2>&1 | grep typo-stats)
+[ -n "$a" ] && [ "$a" = "$b" ] && [ "$a" != "$c" ] && ok || bad "text-wrap: greedy: '$a' vs '$b' vs '$c'"
+
 # --- usage and errors ---
 "$FOLIO" --help | grep -q 'Usage: folio' && ok || bad "--help"
 "$FOLIO" --version | grep -q '^folio ' && ok || bad "--version"
