@@ -11,11 +11,11 @@ DEBS    := build-essential pkg-config libpango1.0-dev libcairo2-dev \
            libyaml-dev libcmocka-dev zlib1g-dev \
            fonts-noto-core fonts-dejavu-core fonts-dejavu-extra \
            libhyphen-dev hyphen-en-us hyphen-de hyphen-fr \
-           poppler-utils qpdf python3
+           poppler-utils qpdf python3 icc-profiles-free time
 
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_GNU_SOURCE $(WARN)
+override CFLAGS += -std=c11 -D_GNU_SOURCE $(WARN)
 BUILD   ?= build
 VERSION := 0.1.0
 
@@ -28,7 +28,8 @@ MAIN_OBJ := $(BUILD)/obj/main.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps fonts report check unit e2e clean check-asan bench-typography
+.PHONY: all deps fonts report check unit e2e clean check-asan style-previews bench \
+        parity refs update-refs previews bench-typography
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 .DEFAULT_GOAL := all
 
@@ -74,6 +75,16 @@ report: all
 	$(BUILD)/folio content/report.md -o $(BUILD)/report.pdf --style styles/default.css
 	@echo "wrote $(BUILD)/report.pdf"
 
+# Page 1 of content/style-sample.md in each house style, as the PNGs the
+# README shows (docs/style-NAME.png).
+STYLES := default corporate technical
+style-previews: all
+	@for s in $(STYLES); do \
+	  $(BUILD)/folio -q --strict -s styles/$$s.css content/style-sample.md -o $(BUILD)/style-$$s.pdf || exit 1; \
+	  pdftoppm -r 50 -png -f 1 -l 1 -singlefile $(BUILD)/style-$$s.pdf docs/style-$$s || exit 1; \
+	  echo "wrote docs/style-$$s.png"; \
+	done
+
 unit: deps $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
 
@@ -83,10 +94,35 @@ $(BUILD)/tests/mdwords: tests/tools/mdwords.c $(BUILD)/.deps-ok
 
 e2e: all $(BUILD)/tests/mdwords
 	@sh tests/pdf/run.sh $(BUILD)/folio
+	@sh tests/pdf/output.sh $(BUILD)/folio
+	@sh tests/png/cli.sh $(BUILD)/folio
+
+# Image tests (tests/png, tests/ref): imgdiff compares two PNG pages.
+$(BUILD)/tests/imgdiff: tests/tools/imgdiff.c $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(shell pkg-config --cflags cairo) -o $@ $< $(shell pkg-config --libs cairo) -lm
+
+# PDF (poppler) and PNG (cairo) of every page agree.
+parity: all $(BUILD)/tests/imgdiff
+	@sh tests/png/parity.sh $(BUILD)/folio
+
+# Pages of tests/ref/docs match the reference images in tests/ref/.
+refs: all $(BUILD)/tests/imgdiff
+	@sh tests/ref/run.sh $(BUILD)/folio
+
+# After a deliberate layout change: rewrites tests/ref/ and lists what changed.
+update-refs: all $(BUILD)/tests/imgdiff
+	@sh tests/ref/run.sh --update $(BUILD)/folio
+
+# Page 1 of the report in every house style, for the README (docs/previews/).
+previews: all
+	@sh scripts/previews.sh $(BUILD)/folio
 
 check: all
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory e2e
+	@$(MAKE) --no-print-directory parity
+	@$(MAKE) --no-print-directory refs
 	@$(MAKE) --no-print-directory check-asan
 
 # The same tests with AddressSanitizer + UndefinedBehaviorSanitizer (leaks
@@ -101,7 +137,15 @@ check-asan: deps fonts
 	 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	 $(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" \
-	   LDFLAGS="-fsanitize=address,undefined" build/asan/folio unit e2e
+	   LDFLAGS="-fsanitize=address,undefined" build/asan/folio unit e2e refs
+
+# The shaping floor (bench/floor.c) and the benchmark table; see
+# docs/performance.md.  BENCH_ARGS passes options, e.g. --runs 3 --sizes 200.
+$(BUILD)/floor: bench/floor.c $(BUILD)/libfolio.a
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(BUILD)/libfolio.a $(PKG_LIBS)
+
+bench: all $(BUILD)/floor
+	python3 bench/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD)

@@ -20,6 +20,7 @@ typedef struct frame {
     int number;      /* ordered list: next item number */
     int depth;       /* list nesting depth */
     bool rule;       /* a block-quote rule was pushed */
+    bool deco;       /* a decorated block was opened (deco.c) */
     int first_box;   /* index of the first box laid out inside */
 } frame;
 
@@ -63,6 +64,18 @@ int lay_box_begin(fo_lay *L, double height, int src_line)
         fo_item it = {.kind = FO_ITEM_RECT};
         it.u.rect = (fo_rect_item){L->bg_x, 0, L->bg_w, height, L->bg, {0, 0, 0, 0}, 0};
         lay_item_add(L, &it);
+    }
+    for (guint i = 0; i < L->decos->len; i++) {
+        const lay_deco *d = &g_array_index(L->decos, lay_deco, i);
+        /* the strips also cover the margin above the box when it lies
+         * inside the block (page.c clips them at a page top) */
+        double up = d->outer_box == L->nboxes - 1 ? 0 : b->pg.space_before;
+        if (d->bg.a > 0) {
+            fo_item it = {.kind = FO_ITEM_RECT};
+            it.u.rect = (fo_rect_item){d->x, -up, d->w, height + up, d->bg, {0, 0, 0, 0}, 0};
+            lay_item_add(L, &it);
+        }
+        lay_deco_sides(L, d, -up, height);
     }
     if (L->pending_anchor) {
         fo_item it = {.kind = FO_ITEM_ANCHOR};
@@ -134,6 +147,7 @@ static void child_style(fo_lay *L, frame *f, const char *tag, const char *classe
 {
     *e = (fo_elem){tag, classes, ++f->nchild, &f->elem};
     fo_style_compute(L->sheet, e, &f->style, s);
+    lay_gen_counters(&L->gen, s);
 }
 
 static double clamp_measure(double w)
@@ -152,10 +166,19 @@ static void inline_block(fo_lay *L, frame *f, const fo_node *n, const char *tag,
         s.margin_top = s.margin_bottom = 0;
     break_rules_before(L, &s);
     margin_collapse(L, s.margin_top);
+    if (s.string_set)
+        lay_gen_string_set(&L->gen, &s, fo_node_plain_text((fo_doc *)L->doc, n), L->nboxes);
     lay_text t;
     lay_text_build(L, n, &e, &s, &t);
-    double x = f->x + s.margin_left + s.padding_left;
-    double w = clamp_measure(f->w - s.margin_left - s.margin_right - s.padding_left - s.padding_right);
+    double bx = f->x + s.margin_left;
+    double bw = clamp_measure(f->w - s.margin_left - s.margin_right);
+    double x = bx + s.border_left_width + s.padding_left;
+    double w = clamp_measure(bw - s.border_left_width - s.padding_left - s.padding_right -
+                             s.border_right_width);
+    bool deco = lay_deco_needed(&s);
+    int first = L->nboxes;
+    if (deco)
+        lay_deco_begin(L, &s, bx, bw, n->line);
     bool heading = n->type == FO_NODE_HEADING;
     if (heading) {
         L->pending_anchor = n->id;
@@ -166,8 +189,9 @@ static void inline_block(fo_lay *L, frame *f, const fo_node *n, const char *tag,
         if (!L->title && n->level == 1 && title)
             L->title = g_strdup(title);
     }
-    int first = L->nboxes;
     int lines = lay_paragraph(L, &t, &s, x, w, heading);
+    if (deco)
+        lay_deco_end(L, &s, n->line);
     avoid_breaks_since(L, first, &s);
     lay_text_dispose(&t);
     if (lines == 0) {
@@ -178,16 +202,6 @@ static void inline_block(fo_lay *L, frame *f, const fo_node *n, const char *tag,
     if (heading)
         L->keep_with_prev = true; /* never leave a heading last on a page */
     break_rules_after(L, &s);
-}
-
-/* A spacer box of `h` pt (padding of a shaded block). */
-static void spacer(fo_lay *L, double h, int line, bool keep)
-{
-    if (h <= 0)
-        return;
-    if (keep)
-        L->keep_with_prev = true;
-    lay_box_begin(L, h, line);
 }
 
 static void code_block(fo_lay *L, frame *f, const fo_node *n)
@@ -208,22 +222,16 @@ static void code_block(fo_lay *L, frame *f, const fo_node *n)
         lay_text_plain(L, src, len, true, n->line, &t);
     double bx = f->x + s.margin_left;
     double bw = clamp_measure(f->w - s.margin_left - s.margin_right);
-    double x = bx + s.padding_left;
-    double w = clamp_measure(bw - s.padding_left - s.padding_right);
-    fo_color saved = L->bg;
-    if (s.background_color.a > 0) {
-        L->bg = s.background_color;
-        L->bg_x = bx;
-        L->bg_w = bw;
-    }
+    double x = bx + s.border_left_width + s.padding_left;
+    double w = clamp_measure(bw - s.border_left_width - s.padding_left - s.padding_right -
+                             s.border_right_width);
     int first = L->nboxes;
-    spacer(L, s.padding_top, n->line, false);
+    lay_deco_begin(L, &s, bx, bw, n->line);
     s.text_align = FO_TEXT_LEFT;
     s.text_indent = 0;
     lay_paragraph(L, &t, &s, x, w, false);
-    spacer(L, s.padding_bottom, n->line, true);
+    lay_deco_end(L, &s, n->line);
     avoid_breaks_since(L, first, &s);
-    L->bg = saved;
     lay_text_dispose(&t);
     margin_collapse(L, s.margin_bottom);
     break_rules_after(L, &s);
@@ -298,6 +306,8 @@ static void table_block(fo_lay *L, frame *f, const fo_node *n)
                 lay_item_add(L, &bg);
             }
             for (int c = 0; c < nc; c++)
+                lay_deco_cell(L, &cs[c], tx + c * cw, cw, rowh);
+            for (int c = 0; c < nc; c++)
                 if (sh[c].pl)
                     lay_shaped_emit(L, &sh[c], &tx_[c], &cs[c], tx + c * cw + pad, pad);
             fo_item ln = {.kind = FO_ITEM_LINE};
@@ -347,6 +357,7 @@ static frame *enter(fo_lay *L, frame *f, const fo_node *n)
     c->node = n;
     c->first_box = L->nboxes;
     child_style(L, f, tag, classes, &c->elem, &c->style);
+    lay_gen_enter(&L->gen);
     c->elem.parent = &f->elem;
     c->depth = f->depth;
     bool tight_item = n->type == FO_NODE_ITEM && f->node && f->node->type == FO_NODE_LIST &&
@@ -355,9 +366,16 @@ static frame *enter(fo_lay *L, frame *f, const fo_node *n)
         c->style.margin_top = c->style.margin_bottom = 0;
     break_rules_before(L, &c->style);
     margin_collapse(L, c->style.margin_top);
-    c->x = f->x + c->style.margin_left + c->style.padding_left;
+    c->x = f->x + c->style.margin_left + c->style.border_left_width + c->style.padding_left;
     c->w = clamp_measure(f->w - c->style.margin_left - c->style.margin_right -
+                         c->style.border_left_width - c->style.border_right_width -
                          c->style.padding_left - c->style.padding_right);
+    if (n->type == FO_NODE_BLOCKQUOTE && lay_deco_needed(&c->style)) {
+        c->deco = true;
+        lay_deco_begin(L, &c->style, f->x + c->style.margin_left,
+                       clamp_measure(f->w - c->style.margin_left - c->style.margin_right),
+                       n->line);
+    }
     switch (n->type) {
     case FO_NODE_LIST:
         c->number = n->start;
@@ -365,21 +383,12 @@ static frame *enter(fo_lay *L, frame *f, const fo_node *n)
         break;
     case FO_NODE_ITEM: {
         L->marker.pending = true;
-        L->marker.style = c->style;
         L->marker.right = c->x - c->style.font_size * 0.45;
-        if (f->node && f->node->ordered)
-            snprintf(L->marker.text, sizeof L->marker.text, "%d.", f->number++);
-        else
-            snprintf(L->marker.text, sizeof L->marker.text, "%s",
-                     bullet_for(c->depth - 1, n->task));
+        lay_list_marker(L, &c->elem, &c->style, f->node && f->node->ordered ? f->number++ : 0,
+                        bullet_for(c->depth - 1, n->task), n->task != 0);
         break;
     }
-    case FO_NODE_BLOCKQUOTE: {
-        lay_rule r = {c->x - c->style.font_size * 0.7, {0.75, 0.75, 0.75, 1}};
-        g_array_append_val(L->rules, r);
-        c->rule = true;
-        break;
-    }
+    /* A block quote's rule is its style's border-left (deco.c). */
     case FO_NODE_FOOTNOTE_DEF: {
         char name[32];
         snprintf(name, sizeof name, "fn-%d", n->number);
@@ -400,6 +409,7 @@ static frame *enter(fo_lay *L, frame *f, const fo_node *n)
 static frame *leave(fo_lay *L, frame *c)
 {
     frame *up = c->up;
+    lay_gen_leave(&L->gen);
     if (c->rule && L->rules->len)
         g_array_set_size(L->rules, L->rules->len - 1);
     if (c->node->type == FO_NODE_ITEM && L->marker.pending) {
@@ -409,6 +419,8 @@ static frame *leave(fo_lay *L, frame *c)
         lay_paragraph(L, &t, &c->style, c->x, c->w, false);
         lay_text_dispose(&t);
     }
+    if (c->deco)
+        lay_deco_end(L, &c->style, c->node->line);
     avoid_breaks_since(L, c->first_box, &c->style);
     margin_collapse(L, c->style.margin_bottom);
     break_rules_after(L, &c->style);
@@ -479,6 +491,8 @@ static void title_block(fo_lay *L, frame *body)
         fo_style s;
         child_style(L, body, "div", parts[i].cls, &e, &s);
         margin_collapse(L, s.margin_top);
+        if (s.string_set)
+            lay_gen_string_set(&L->gen, &s, parts[i].text, L->nboxes);
         lay_text t;
         lay_text_plain(L, parts[i].text, strlen(parts[i].text), false, 1, &t);
         if (i == 0) {
@@ -501,6 +515,7 @@ void lay_blocks(fo_lay *L)
     body.node = L->doc->root;
     body.elem = (fo_elem){"body", NULL, 1, NULL};
     fo_style_compute(L->sheet, &body.elem, NULL, &body.style);
+    lay_gen_counters(&L->gen, &body.style);
     L->root_style = body.style;
     body.x = L->page.margin_left + body.style.margin_left + body.style.padding_left;
     body.w = clamp_measure(L->area_w - body.style.margin_left - body.style.margin_right -

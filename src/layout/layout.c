@@ -3,6 +3,8 @@
 #include "lay.h"
 #include "../text/hyph.h"
 
+#include "../base/timing.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,6 +52,8 @@ fo_status fo_layout_document(const fo_doc *doc, const fo_sheet *sheet, fo_fonts 
     L.missing = g_hash_table_new(g_direct_hash, g_direct_equal);
     L.rules = g_array_new(FALSE, FALSE, sizeof(lay_rule));
     L.paras = g_array_new(FALSE, FALSE, sizeof(lay_para_rec));
+    lay_gen_init(&L.gen, &doc->meta);
+    L.decos = g_array_new(FALSE, FALSE, sizeof(lay_deco));
     if (doc->meta.lang)
         pango_context_set_language(L.pc, pango_language_from_string(doc->meta.lang));
     /* Paragraph direction: `dir: rtl|ltr` in the front matter, else auto. */
@@ -78,7 +82,7 @@ fo_status fo_layout_document(const fo_doc *doc, const fo_sheet *sheet, fo_fonts 
     lay_blocks(&L);
     fo_status st = L.status;
     if (st == FO_OK)
-        st = lay_pages(&L);
+        fo_timing_push(FO_T_PAGINATE), st = lay_pages(&L), fo_timing_pop();
     if (st == FO_OK) {
         fo_display_info *info = &L.dl->info;
         info->title = fo_display_strdup(L.dl, L.title);
@@ -86,11 +90,14 @@ fo_status fo_layout_document(const fo_doc *doc, const fo_sheet *sheet, fo_fonts 
         info->keywords = join(L.dl, doc->meta.keywords, doc->meta.nkeywords);
         info->subject = fo_display_strdup(L.dl, doc->meta.subject);
         info->lang = fo_display_strdup(L.dl, doc->meta.lang);
+        info->date = fo_display_strdup(L.dl, doc->meta.date);
     }
     g_hash_table_destroy(L.faces);
     g_hash_table_destroy(L.missing);
     g_array_free(L.rules, TRUE);
     g_array_free(L.paras, TRUE);
+    lay_gen_dispose(&L.gen);
+    g_array_free(L.decos, TRUE);
     free(L.boxes);
     free(L.items);
     g_free(L.title);

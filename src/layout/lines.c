@@ -7,6 +7,7 @@
  * and below; taller inline content grows the line.
  */
 #include "lay.h"
+#include "../base/timing.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -411,7 +412,11 @@ bool lay_shape(fo_lay *L, lay_text *t, const fo_style *s, double width,
     }
     out->half = (s->line_height - (out->A + out->D)) / 2;
     out->pl = pl;
-    if (!lay_break_lines(L, out, s, width, t->src_line)) {
+    /* Pango shapes lazily: shaping and breaking are timed together here */
+    fo_timing_push(FO_T_SHAPE);
+    bool ok = lay_break_lines(L, out, s, width, t->src_line);
+    fo_timing_pop();
+    if (!ok) {
         lay_shaped_dispose(out);
         return false;
     }
