@@ -10,6 +10,7 @@ DEBS    := build-essential pkg-config libpango1.0-dev libcairo2-dev \
            libcmark-gfm-dev libcmark-gfm-extensions-dev libhpdf-dev \
            libyaml-dev libcmocka-dev zlib1g-dev \
            fonts-noto-core fonts-dejavu-core fonts-dejavu-extra \
+           libhyphen-dev hyphen-en-us hyphen-de hyphen-fr \
            poppler-utils qpdf python3 icc-profiles-free time clang valgrind
 
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
@@ -19,7 +20,7 @@ BUILD   ?= build
 VERSION := 0.1.0
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhpdf -lz -lm
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhpdf -lhyphen -lz -lm
 
 SRC      := $(wildcard src/*/*.c)
 OBJ      := $(SRC:src/%.c=$(BUILD)/obj/%.o)
@@ -29,7 +30,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps fonts report check unit e2e clean check-asan style-previews bench \
         parity refs update-refs previews robust fuzz fuzz-smoke fuzz-build fuzz-bins \
-        check-valgrind
+        check-valgrind bench-typography
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 .DEFAULT_GOAL := all
 
@@ -134,6 +135,11 @@ check: all
 
 # The same tests with AddressSanitizer + UndefinedBehaviorSanitizer (leaks
 # included; tests/lsan.supp lists the libraries' own start-up allocations).
+# Line-breaking quality, first-fit against total-fit, over the corpus
+# (docs/typography.md).
+bench-typography: all
+	@sh tests/tools/bench-typography.sh $(BUILD)/folio ../shared/corpus
+
 check-asan: deps fonts
 	@ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:malloc_context_size=40 \
 	 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \

@@ -52,6 +52,17 @@ static const char usage_text[] =
     "                        (images, fonts, @import) under DIR; by default only\n"
     "                        the document's, the style sheet's and the fonts\n"
     "                        folders are readable, and URLs are never fetched\n"
+    "      --line-breaking=total|greedy\n"
+    "                        total-fit (Knuth-Plass, the default) or first-fit\n"
+    "                        paragraph breaking\n"
+    "      --preflight[=json]\n"
+    "                        list what still falls short, with page and source\n"
+    "                        line: overfull lines, stranded headings, widows and\n"
+    "                        orphans that could not be avoided, missing glyphs,\n"
+    "                        links to missing anchors (text or JSON on stdout);\n"
+    "                        without it a one-line summary follows every build\n"
+    "      --typo-stats      print line-breaking figures (adjustment ratios,\n"
+    "                        loose, hyphenated and overfull lines) to stderr\n"
     "  -q, --quiet           print errors only (no warnings, no summary)\n"
     "      --timings         print the time spent in each stage to stderr\n"
     "  -h, --help            show this help and exit\n"
@@ -267,6 +278,9 @@ static int run(int argc, char **argv, const char **allow)
         {"allow-path", required_argument, NULL, 'A'},
         {"quiet", no_argument, NULL, 'q'},
         {"timings", no_argument, NULL, 'T'},
+        {"line-breaking", required_argument, NULL, 1101},
+        {"typo-stats", no_argument, NULL, 1102},
+        {"preflight", optional_argument, NULL, 1103},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {"png", required_argument, NULL, 'P'},
@@ -285,6 +299,8 @@ static int run(int argc, char **argv, const char **allow)
     };
     const char *output = NULL, *style_path = NULL, *fonts_opt = NULL, *user_path = NULL;
     bool strict = false, quiet = false;
+    bool greedy = false, typo_stats = false;
+    int preflight = 0; /* 1: text, 2: JSON */
     long max_pages = 10000;
     int nallow = 0;
     const char *png_dir = NULL, *sheet_path = NULL;
@@ -350,6 +366,21 @@ static int run(int argc, char **argv, const char **allow)
                 return usage_error("--pages needs N, N-M or N- (pages count from 1)");
             break;
         case 'T': fo_timing_enable(true); break;
+        case 1101:
+            if (strcmp(optarg, "greedy") == 0)
+                greedy = true;
+            else if (strcmp(optarg, "total") != 0)
+                return usage_error("--line-breaking needs 'total' or 'greedy'");
+            break;
+        case 1102: typo_stats = true; break;
+        case 1103:
+            if (!optarg || strcmp(optarg, "text") == 0)
+                preflight = 1;
+            else if (strcmp(optarg, "json") == 0)
+                preflight = 2;
+            else
+                return usage_error("--preflight takes no value or 'json'");
+            break;
         case 'h': fputs(usage_text, stdout); return 0;
         case 'V': printf("folio %s\n", FO_VERSION); return 0;
         case ':': {
@@ -410,6 +441,7 @@ static int run(int argc, char **argv, const char **allow)
     fo_fonts *fonts = NULL;
     fo_display *dl = NULL;
     fo_confine *confine = NULL;
+    fo_preflight pf = {0};
     char **fm_paths = NULL; /* front matter attachments, resolved */
     const char *name = from_stdin ? "<stdin>" : input;
 
@@ -466,7 +498,9 @@ static int run(int argc, char **argv, const char **allow)
             goto done;
 
     fo_timing_lap(FO_T_LAYOUT);
-    fo_layout_options lo = {.max_pages = (int)max_pages};
+    fo_typo_stats ts = {0};
+    fo_layout_options lo = {.max_pages = (int)max_pages, .greedy = greedy,
+                            .stats = typo_stats ? &ts : NULL, .preflight = &pf};
     if (fo_layout_document(doc, sheet, fonts, &lo, &dl, &diag) != FO_OK)
         goto done;
 
@@ -496,9 +530,24 @@ static int run(int argc, char **argv, const char **allow)
         fprintf(stderr, "folio: wrote %s (%d page%s, %ld bytes)\n", output, dl->npages,
                 dl->npages == 1 ? "" : "s", size);
     }
+    if (typo_stats)
+        fprintf(stderr,
+                "folio: typo-stats: paragraphs=%d lines=%d justified=%d mean_ratio=%.4f "
+                "sum_sq_ratio=%.4f worst_ratio=%.4f loose=%d hyphenated=%d consecutive=%d "
+                "overfull=%d emergency=%d widows_orphans=%d\n",
+                ts.paragraphs, ts.lines, ts.justified,
+                ts.justified ? ts.sum_ratio / ts.justified : 0.0, ts.sum_sq, ts.worst, ts.loose,
+                ts.hyphenated, ts.consecutive, ts.overfull, ts.emergency, ts.widows_orphans);
+    if (preflight == 1)
+        fo_preflight_print(&pf, name, stdout);
+    else if (preflight == 2)
+        fo_preflight_print_json(&pf, name, stdout);
+    else if (!quiet)
+        fo_preflight_summary(&pf, stderr);
     rc = 0;
 done:
     fo_confine_free(confine);
+    fo_preflight_free(&pf);
     fo_timing_lap(FO_T_FREE);
     if (fm_paths)
         for (int i = 0; fm_paths[i]; i++)

@@ -24,7 +24,7 @@ typedef enum fo_stage {
     FO_T_STYLE,    /* loading the sheet and computing styles (the cascade) */
     FO_T_FONTS,    /* fontconfig and Pango set-up */
     FO_T_LAYOUT,   /* block layout: attributed text, boxes, display items */
-    FO_T_SHAPE,    /* Pango itemize + shape + line breaking (PangoLayout) */
+    FO_T_SHAPE,    /* Pango itemize + shape, then folio's line breaking (para.c) */
     FO_T_PAGINATE, /* distributing boxes over pages, running furniture */
     FO_T_WRITE,    /* PDF objects, content streams, serialisation */
     FO_T_SUBSET,   /* hb-subset of the embedded faces, widths, ToUnicode */

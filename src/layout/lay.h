@@ -45,6 +45,14 @@ typedef struct lay_text {
     int src_line;
 } lay_text;
 
+/* A paragraph's lines in the box list, checked after pagination. */
+typedef struct lay_para_rec {
+    int first_box, nlines;
+    int orphans, widows;
+    int src_line;
+    bool heading;
+} lay_para_rec;
+
 /* A marker (bullet, number) waiting for the first line of a list item. */
 typedef struct lay_marker {
     bool pending;
@@ -105,6 +113,11 @@ typedef struct fo_lay {
     lay_gen gen;           /* counters and named strings (gen.h) */
     char *title;           /* document title for the info dictionary (g_malloc) */
     fo_status status;      /* first error met (FO_OK while all is well) */
+    struct fo_hyph *hyph;  /* patterns for the document language, or NULL */
+    GArray *paras;         /* lay_para_rec: paragraphs, for preflight and stats */
+    PangoDirection dir;    /* base direction from `dir` in the front matter;
+                              PANGO_DIRECTION_NEUTRAL: from the first strong
+                              character (UAX #9 P2-P3) */
 } fo_lay;
 
 /* ---- box list (block.c) ---- */
@@ -135,13 +148,61 @@ PangoFontDescription *lay_font_desc(const fo_style *s);
  * Returns the number of boxes appended. */
 int lay_paragraph(fo_lay *L, lay_text *t, const fo_style *s, double x,
                   double width, bool keep_lines);
-/* A block of text shaped and broken into lines, not yet placed. */
+/* A piece of a line: the glyphs of one Pango run whose clusters fall in the
+ * byte range [b0, b1) of the paragraph text. */
+typedef struct lay_piece {
+    PangoGlyphItem *run; /* owned by the shaped paragraph's layout */
+    int g0, g1;          /* glyph index range in run->glyphs */
+    int b0, b1;          /* bytes */
+} lay_piece;
+
+/* One line chosen by the paragraph breaker (para.c). */
+typedef struct lay_line {
+    int start, end;        /* bytes of the text drawn on the line */
+    int piece0, npieces;   /* pieces in visual order, in lay_shaped.pieces */
+    double natural;        /* pt: width before justification, hyphen included */
+    double ratio;          /* adjustment ratio chosen by the breaker */
+    double x;              /* pt: left edge offset (indent, alignment) */
+    double asc, desc;      /* pt: inline content above / below the baseline */
+    bool justify;          /* widen (or narrow) the spaces by `ratio` */
+    bool hyphen;           /* draw a hyphen after the last glyph */
+    bool overfull;         /* wider than the measure: no break could avoid it */
+    PangoGlyphString *hy;  /* the shaped hyphen (owned), or NULL */
+    PangoItem *hy_item;    /* the item whose font draws it (not owned) */
+    int hy_rest, hy_rest_end; /* bytes: the rest of the hyphenated word on the
+                                 next line, extracted with the hyphen */
+    int mute_end;          /* bytes [start, mute_end) continue a word hyphenated
+                              on the line before: drawn, extracted as nothing */
+} lay_line;
+
+/* A block of text shaped once and broken into lines, not yet placed. */
 typedef struct lay_shaped {
-    PangoLayout *pl;
+    PangoLayout *pl;  /* the paragraph shaped as one unbroken line per hard break */
     const char *text; /* the text, copied into the display arena */
     double A, D;      /* strut ascent and descent, pt */
     double half;      /* half-leading, pt */
+    double measure;   /* pt */
+    lay_line *lines;
+    int nlines;
+    lay_piece *pieces;
+    int npieces;
+    double *adv;      /* pt per byte: advance of the cluster starting there */
+    unsigned char *flags; /* per byte: LAY_SPACE (stretchable space) ... */
 } lay_shaped;
+#define LAY_CSTART 1 /* a cluster starts at this byte */
+#define LAY_SPACE 2  /* an interword space that justification may widen */
+#define LAY_HYPH 4   /* a dictionary hyphenation point before this byte */
+
+/* Breaks the shaped paragraph sh->pl (para.c): builds boxes, glue and
+ * penalties from Pango's log attributes and advances, runs total-fit (or
+ * first-fit with --line-breaking=greedy) and fills sh->lines and
+ * sh->pieces.  False when out of memory (lay->status set). */
+bool lay_break_lines(fo_lay *L, lay_shaped *sh, const fo_style *s, double width, int src_line);
+/* Ascent and descent of a Pango font, pt (cached; lines.c). */
+void lay_font_extents(fo_lay *L, PangoFont *font, double *asc, double *desc);
+/* Frees what lay_break_lines allocated. */
+void lay_lines_free(lay_shaped *sh);
+
 /* Shapes `t` in a measure of `width` pt; false when the text is empty (or
  * out of memory, lay->status set).  Dispose with lay_shaped_dispose. */
 bool lay_shape(fo_lay *L, lay_text *t, const fo_style *s, double width,
@@ -193,6 +254,19 @@ void lay_blocks(fo_lay *L);
 
 /* ---- pages (page.c) ---- */
 fo_status lay_pages(fo_lay *L);
+/* Preflight after pagination (pagecheck.c): pages of earlier problems,
+ * stranded headings, unavoidable widows and orphans (`pg` as fo_paginate
+ * left it); then links to missing anchors over the written pages. */
+void lay_check_pages(fo_lay *L, const fo_pg_box *pg);
+/* Keeps every heading with at least two text lines of what follows —
+ * paragraph, list, table, code or quote alike — by forbidding breaks up to
+ * the second line box after it (pagecheck.c; before fo_paginate, which
+ * still breaks a chain longer than a page). */
+void lay_keep_headings(fo_lay *L);
+void lay_check_links(fo_lay *L);
+
+/* The preflight report being filled, or NULL. */
+#define LAY_PF(L) ((L)->opt ? (L)->opt->preflight : NULL)
 
 /* Records an error once. */
 void lay_fail(fo_lay *L, fo_status st);

@@ -1,6 +1,7 @@
 /* layout.c — the layout stage's entry point: set up, lay out the blocks,
  * paginate, fill the document information. */
 #include "lay.h"
+#include "../text/hyph.h"
 
 #include "../base/timing.h"
 
@@ -50,10 +51,33 @@ fo_status fo_layout_document(const fo_doc *doc, const fo_sheet *sheet, fo_fonts 
     L.faces = g_hash_table_new_full(g_direct_hash, g_direct_equal, g_object_unref, lay_face_free);
     L.missing = g_hash_table_new(g_direct_hash, g_direct_equal);
     L.rules = g_array_new(FALSE, FALSE, sizeof(lay_rule));
+    L.paras = g_array_new(FALSE, FALSE, sizeof(lay_para_rec));
     lay_gen_init(&L.gen, &doc->meta);
     L.decos = g_array_new(FALSE, FALSE, sizeof(lay_deco));
     if (doc->meta.lang)
         pango_context_set_language(L.pc, pango_language_from_string(doc->meta.lang));
+    /* Paragraph direction: `dir: rtl|ltr` in the front matter, else auto. */
+    L.dir = PANGO_DIRECTION_NEUTRAL;
+    for (int i = 0; i < doc->meta.nextra; i++) {
+        if (strcmp(doc->meta.extra_keys[i], "dir") != 0 || !doc->meta.extra_values[i])
+            continue;
+        const char *v = doc->meta.extra_values[i];
+        if (g_ascii_strcasecmp(v, "rtl") == 0)
+            L.dir = PANGO_DIRECTION_RTL;
+        else if (g_ascii_strcasecmp(v, "ltr") == 0)
+            L.dir = PANGO_DIRECTION_LTR;
+        else if (g_ascii_strcasecmp(v, "auto") != 0)
+            fo_warn(diag, doc->path, 0, 0, "dir: '%s' is not ltr, rtl or auto; using auto", v);
+    }
+    if (L.dir != PANGO_DIRECTION_NEUTRAL)
+        pango_context_set_base_dir(L.pc, L.dir);
+    /* Hyphenation patterns for the document language (default en-US). */
+    const char *lang = doc->meta.lang && *doc->meta.lang ? doc->meta.lang : "en-US";
+    L.hyph = fo_hyph_open(lang);
+    if (!L.hyph)
+        fo_warn(diag, doc->path, 0, 0,
+                "no hyphenation patterns for language '%s'; words will not be hyphenated",
+                lang);
 
     lay_blocks(&L);
     fo_status st = L.status;
@@ -71,11 +95,13 @@ fo_status fo_layout_document(const fo_doc *doc, const fo_sheet *sheet, fo_fonts 
     g_hash_table_destroy(L.faces);
     g_hash_table_destroy(L.missing);
     g_array_free(L.rules, TRUE);
+    g_array_free(L.paras, TRUE);
     lay_gen_dispose(&L.gen);
     g_array_free(L.decos, TRUE);
     free(L.boxes);
     free(L.items);
     g_free(L.title);
+    fo_hyph_free(L.hyph);
     if (st != FO_OK) {
         if (st == FO_ERR_NOMEM)
             fo_error(diag, NULL, 0, 0, "out of memory during layout");

@@ -14,9 +14,30 @@
 #include "../render/display.h"
 #include "../style/style.h"
 #include "../text/fonts.h"
+#include "preflight.h"
+
+/* Figures on the quality of line breaking, summed over a document (filled
+ * when fo_layout_options.stats is set; see docs/typography.md). */
+typedef struct fo_typo_stats {
+    int paragraphs;
+    int lines;           /* all lines */
+    int justified;       /* lines set justified (last lines excluded) */
+    double sum_ratio;    /* over justified lines: adjustment ratios */
+    double sum_sq;       /* ... and their squares */
+    double worst;        /* largest |ratio| of a justified line */
+    int loose;           /* justified lines with ratio > 1 */
+    int hyphenated;      /* lines ending in a hyphen (inserted or explicit) */
+    int consecutive;     /* hyphenated lines following a hyphenated line */
+    int overfull;        /* lines wider than their measure */
+    int emergency;       /* lines ending at an emergency break */
+    int widows_orphans;  /* page breaks leaving fewer lines than widows/orphans */
+} fo_typo_stats;
 
 typedef struct fo_layout_options {
     int max_pages; /* stop with FO_ERR_LIMIT beyond this many pages; ≤ 0: no limit */
+    bool greedy;   /* first-fit line breaking instead of total-fit */
+    fo_typo_stats *stats; /* when non-NULL, line-breaking figures are added here */
+    fo_preflight *preflight; /* when non-NULL, preflight problems are added here */
 } fo_layout_options;
 
 /* Lays out `doc` with `sheet` (may be NULL: built-in defaults) using the

@@ -10,6 +10,7 @@
 #include "../base/timing.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 typedef struct lay_face {
@@ -75,6 +76,13 @@ static const lay_face *face_of(fo_lay *L, PangoFont *font)
     return f;
 }
 
+void lay_font_extents(fo_lay *L, PangoFont *font, double *asc, double *desc)
+{
+    const lay_face *f = face_of(L, font);
+    *asc = f->ascent;
+    *desc = f->descent;
+}
+
 /* Where converted items go: the current box, or straight onto a page. */
 typedef struct sink {
     fo_lay *L;
@@ -101,19 +109,51 @@ static void report_missing(fo_lay *L, gunichar ch, int src_line)
     fo_warn(L->diag, L->doc->path, src_line, 0,
             "no bundled font has a glyph for U+%04X '%s'; drawn as a .notdef box", ch,
             g_unichar_isprint(ch) ? utf8 : "?");
+    if (LAY_PF(L)) {
+        char d[64];
+        snprintf(d, sizeof d, "no bundled face has U+%04X '%s'", ch,
+                 g_unichar_isprint(ch) ? utf8 : "?");
+        fo_preflight_add(LAY_PF(L), FO_PF_MISSING_GLYPH, 0, src_line, L->nboxes - 1, d);
+    }
 }
 
-/* Converts one Pango run (glyph item) into a glyph-run item at pen x and
- * baseline y.  `text` is the paragraph text copied into the display arena.
- * Returns the run's width in pt. */
-static double emit_run(sink *k, PangoGlyphItem *run, const char *text, double x,
-                       double baseline, fo_color color, int src_line)
+/* Justification of a line: extra advance for each stretchable space. */
+typedef struct just {
+    const lay_shaped *sh; /* NULL: no justification */
+    double ratio;
+} just;
+
+/* Extra advance (pt) of glyph g of `run` under justification j: a space's
+ * cluster widens by ratio × stretch (half its advance) or narrows by
+ * ratio × shrink (a third), on its first glyph only. */
+static double just_extra(const just *j, PangoGlyphItem *run, int g)
+{
+    if (!j || !j->sh)
+        return 0;
+    int b = run->item->offset + run->glyphs->log_clusters[g];
+    if (!(j->sh->flags[b] & LAY_SPACE))
+        return 0;
+    if (g > 0 && run->glyphs->log_clusters[g - 1] == run->glyphs->log_clusters[g])
+        return 0;
+    double a = j->sh->adv[b];
+    return j->ratio >= 0 ? j->ratio * a / 2 : j->ratio * a / 3;
+}
+
+/* Converts glyphs [g0, g1) of a Pango run (glyph item) covering the bytes
+ * [b0, b1) of `text` (the paragraph text copied into the display arena)
+ * into a glyph-run item at pen x and baseline y; with `mute` the run
+ * extracts as no text (display.h actual_only).  Returns the width in pt. */
+static double emit_run(sink *k, PangoGlyphItem *run, int g0, int g1, int b0, int b1,
+                       const char *text, double x, double baseline, fo_color color,
+                       int src_line, const just *jj, bool mute)
 {
     fo_lay *L = k->L;
     PangoItem *item = run->item;
     PangoGlyphString *gs = run->glyphs;
     const lay_face *lf = face_of(L, item->analysis.font);
-    double width = PT(pango_glyph_string_get_width(gs));
+    double width = 0;
+    for (int i = g0; i < g1; i++)
+        width += PT(gs->glyphs[i].geometry.width) + just_extra(jj, run, i);
     bool strike = false, under = false;
 
     for (GSList *a = item->analysis.extra_attrs; a; a = a->next) {
@@ -129,17 +169,19 @@ static double emit_run(sink *k, PangoGlyphItem *run, const char *text, double x,
     }
     double y = baseline - PT(run->y_offset);
 
-    if (lf->face >= 0 && gs->num_glyphs > 0) {
-        fo_glyph *g = fo_display_alloc(L->dl, (size_t)gs->num_glyphs * sizeof *g);
+    if (lf->face >= 0 && g1 > g0) {
+        fo_glyph *g = fo_display_alloc(L->dl, (size_t)(g1 - g0) * sizeof *g);
         if (!g) {
             lay_fail(L, FO_ERR_NOMEM);
             return width;
         }
         int n = 0;
         double lead = 0; /* advance of dropped empty glyphs before the first kept one */
-        for (int i = 0; i < gs->num_glyphs; i++) {
+        double gx = x;   /* pen at glyph i */
+        for (int i = g0; i < g1; i++) {
             PangoGlyphInfo *gi = &gs->glyphs[i];
-            double adv = PT(gi->geometry.width);
+            double adv = PT(gi->geometry.width) + just_extra(jj, run, i);
+            gx += adv;
             if (gi->glyph == PANGO_GLYPH_EMPTY) {
                 if (n > 0)
                     g[n - 1].advance += adv;
@@ -150,13 +192,20 @@ static double emit_run(sink *k, PangoGlyphItem *run, const char *text, double x,
             uint32_t gid = gi->glyph;
             if (gid & PANGO_GLYPH_UNKNOWN_FLAG) {
                 report_missing(L, gid & ~PANGO_GLYPH_UNKNOWN_FLAG, src_line);
-                gid = 0; /* the face's .notdef glyph: a visible box */
+                gid = 0; /* the face's .notdef glyph, which may be blank: */
+                /* outline a box over the advance so the gap is visible */
+                double bw = adv > 0.2 * lf->size ? adv - 0.1 * lf->size : 0.5 * lf->size;
+                fo_item box = {.kind = FO_ITEM_RECT};
+                box.u.rect = (fo_rect_item){gx - adv + 0.05 * lf->size, y - 0.7 * lf->size, bw,
+                                            0.7 * lf->size, {0, 0, 0, 0}, color,
+                                            lf->size / 20};
+                sink_add(k, &box);
             }
             g[n].gid = gid;
             g[n].advance = adv;
             g[n].x_offset = PT(gi->geometry.x_offset);
             g[n].y_offset = PT(gi->geometry.y_offset);
-            g[n].cluster = (uint32_t)gs->log_clusters[i];
+            g[n].cluster = mute ? 0 : (uint32_t)(item->offset + gs->log_clusters[i] - b0);
             n++;
         }
         if (n > 0) {
@@ -164,8 +213,8 @@ static double emit_run(sink *k, PangoGlyphItem *run, const char *text, double x,
             it.u.glyphs = (fo_glyph_run){
                 .face = lf->face, .size = lf->size, .color = color,
                 .x = x + lead, .y = y, .glyphs = g, .nglyphs = n,
-                .text = text + item->offset, .text_len = item->length,
-                .rtl = (item->analysis.level & 1) != 0,
+                .text = text + b0, .text_len = mute ? 0 : b1 - b0,
+                .rtl = (item->analysis.level & 1) != 0, .actual_only = mute,
             };
             sink_add(k, &it);
         }
@@ -181,8 +230,50 @@ static double emit_run(sink *k, PangoGlyphItem *run, const char *text, double x,
     return width;
 }
 
-/* Emits every run of `line` with its left edge at x and baseline y. */
-static void emit_line(sink *k, PangoLayoutLine *line, const char *text, double x,
+/* Draws an inserted hyphen (shaped with `item`'s font) at pen x.  It
+ * extracts as `rest` (the rest of the word, drawn silently on the next
+ * line), so that text extraction and search give the word whole; with no
+ * rest it extracts as '-'.  Returns its width. */
+static double emit_hyphen(sink *k, PangoItem *item, PangoGlyphString *hy, double x,
+                          double baseline, fo_color color, const char *rest, int rest_len)
+{
+    fo_lay *L = k->L;
+    const lay_face *lf = face_of(L, item->analysis.font);
+    double width = PT(pango_glyph_string_get_width(hy));
+    if (lf->face < 0 || hy->num_glyphs <= 0)
+        return width;
+    for (GSList *a = item->analysis.extra_attrs; a; a = a->next) {
+        PangoAttribute *attr = a->data;
+        if (attr->klass->type == PANGO_ATTR_FOREGROUND) {
+            PangoColor c = ((PangoAttrColor *)attr)->color;
+            color = (fo_color){c.red / 65535.0, c.green / 65535.0, c.blue / 65535.0, 1};
+        }
+    }
+    fo_glyph *g = fo_display_alloc(L->dl, (size_t)hy->num_glyphs * sizeof *g);
+    const char *txt = rest_len > 0 ? rest : fo_display_strdup(L->dl, "-");
+    if (!g || !txt) {
+        lay_fail(L, FO_ERR_NOMEM);
+        return width;
+    }
+    for (int i = 0; i < hy->num_glyphs; i++) {
+        PangoGlyphInfo *gi = &hy->glyphs[i];
+        g[i] = (fo_glyph){.gid = gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG ? 0 : gi->glyph,
+                          .advance = PT(gi->geometry.width),
+                          .x_offset = PT(gi->geometry.x_offset),
+                          .y_offset = PT(gi->geometry.y_offset), .cluster = 0};
+    }
+    fo_item it = {.kind = FO_ITEM_GLYPHS};
+    it.u.glyphs = (fo_glyph_run){.face = lf->face, .size = lf->size, .color = color, .x = x,
+                                 .y = baseline, .glyphs = g, .nglyphs = hy->num_glyphs,
+                                 .text = txt, .text_len = rest_len > 0 ? rest_len : 1,
+                                 .actual_only = rest_len > 0};
+    sink_add(k, &it);
+    return width;
+}
+
+/* Emits line `ln` of `sh` with its left edge (before alignment) at x and
+ * baseline y; link rectangles span box_top .. box_top + box_h. */
+static void emit_line(sink *k, const lay_shaped *sh, const lay_line *ln, double x,
                       double baseline, fo_color color, int src_line, GArray *links,
                       double box_top, double box_h)
 {
@@ -192,7 +283,7 @@ static void emit_line(sink *k, PangoLayoutLine *line, const char *text, double x
     int *li = NULL;
     for (int j = 0; j < nall; j++) {
         const lay_link *lk = &g_array_index(links, lay_link, j);
-        if (lk->start < line->start_index + line->length && lk->end > line->start_index) {
+        if (lk->start < ln->end && lk->end > ln->start) {
             if (!li)
                 li = g_new(int, (gsize)nall);
             li[nl++] = j;
@@ -204,14 +295,16 @@ static void emit_line(sink *k, PangoLayoutLine *line, const char *text, double x
         lx0[i] = INFINITY;
         lx1[i] = -INFINITY;
     }
-    double pen = x;
-    for (GSList *r = line->runs; r; r = r->next) {
-        PangoGlyphItem *run = r->data;
+    just jj = {ln->justify ? sh : NULL, ln->ratio};
+    double pen = x + ln->x;
+    for (int p = 0; p < ln->npieces; p++) {
+        const lay_piece *pc = &sh->pieces[ln->piece0 + p];
+        PangoGlyphItem *run = pc->run;
         if (nl > 0) {
             double gx = pen;
-            for (int i = 0; i < run->glyphs->num_glyphs; i++) {
+            for (int i = pc->g0; i < pc->g1; i++) {
                 int byte = run->item->offset + run->glyphs->log_clusters[i];
-                double adv = PT(run->glyphs->glyphs[i].geometry.width);
+                double adv = PT(run->glyphs->glyphs[i].geometry.width) + just_extra(&jj, run, i);
                 for (int j = 0; j < nl; j++) {
                     const lay_link *lk = &g_array_index(links, lay_link, li[j]);
                     if (byte >= lk->start && byte < lk->end) {
@@ -222,8 +315,25 @@ static void emit_line(sink *k, PangoLayoutLine *line, const char *text, double x
                 gx += adv;
             }
         }
-        pen += emit_run(k, run, text, pen, baseline, color, src_line);
+        int g0 = pc->g0, b0 = pc->b0;
+        if (pc->b0 < ln->mute_end && !(run->item->analysis.level & 1)) {
+            /* the rest of a word hyphenated on the line before */
+            int gs = g0;
+            while (gs < pc->g1 && run->item->offset + run->glyphs->log_clusters[gs] < ln->mute_end)
+                gs++;
+            int bs = ln->mute_end < pc->b1 ? ln->mute_end : pc->b1;
+            pen += emit_run(k, run, g0, gs, b0, bs, sh->text, pen, baseline, color, src_line,
+                            &jj, true);
+            g0 = gs;
+            b0 = bs;
+        }
+        if (g0 < pc->g1)
+            pen += emit_run(k, run, g0, pc->g1, b0, pc->b1, sh->text, pen, baseline, color,
+                            src_line, &jj, false);
     }
+    if (ln->hyphen && ln->hy)
+        emit_hyphen(k, ln->hy_item, ln->hy, pen, baseline, color, sh->text + ln->hy_rest,
+                    ln->hy_rest_end - ln->hy_rest);
     for (int j = 0; j < nl; j++) {
         if (lx1[j] <= lx0[j])
             continue;
@@ -289,6 +399,8 @@ static PangoLayout *new_layout(fo_lay *L, const char *text, int len, const fo_st
                                PangoAttrList *attrs)
 {
     PangoLayout *pl = pango_layout_new(L->pc);
+    if (L->dir != PANGO_DIRECTION_NEUTRAL)
+        pango_layout_set_auto_dir(pl, FALSE); /* the context's base direction */
     PangoFontDescription *d = lay_font_desc(s);
     pango_layout_set_font_description(pl, d);
     pango_font_description_free(d);
@@ -318,8 +430,14 @@ double lay_plain_line(fo_lay *L, const char *s, const fo_style *st, double x,
             lay_fail(L, FO_ERR_NOMEM);
         } else {
             sink k = {L, page};
-            emit_line(&k, pango_layout_get_line_readonly(pl, 0), text, x, y, st->color, 0,
-                      NULL, 0, 0);
+            PangoLayoutLine *line = pango_layout_get_line_readonly(pl, 0);
+            double pen = x;
+            for (GSList *r = line ? line->runs : NULL; r; r = r->next) {
+                PangoGlyphItem *run = r->data;
+                pen += emit_run(&k, run, 0, run->glyphs->num_glyphs, run->item->offset,
+                                run->item->offset + run->item->length, text, pen, y, st->color,
+                                0, NULL, false);
+            }
         }
     }
     g_object_unref(pl);
@@ -334,17 +452,8 @@ bool lay_shape(fo_lay *L, lay_text *t, const fo_style *s, double width,
         return false;
     if (width < 1)
         width = 1;
+    /* Shaped once, unbroken (hard breaks aside); para.c chooses the lines. */
     PangoLayout *pl = new_layout(L, t->text->str, (int)t->text->len, s, t->attrs);
-    pango_layout_set_width(pl, (int)(width * PANGO_SCALE));
-    pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
-    switch (s->text_align) {
-    case FO_TEXT_RIGHT: pango_layout_set_alignment(pl, PANGO_ALIGN_RIGHT); break;
-    case FO_TEXT_CENTER: pango_layout_set_alignment(pl, PANGO_ALIGN_CENTER); break;
-    case FO_TEXT_JUSTIFY: pango_layout_set_justify(pl, TRUE); break;
-    default: break;
-    }
-    if (s->text_indent != 0)
-        pango_layout_set_indent(pl, (int)(s->text_indent * PANGO_SCALE));
     out->text = fo_display_strndup(L->dl, t->text->str, t->text->len);
     if (!out->text) {
         g_object_unref(pl);
@@ -364,75 +473,61 @@ bool lay_shape(fo_lay *L, lay_text *t, const fo_style *s, double width,
         g_object_unref(pf);
     }
     out->half = (s->line_height - (out->A + out->D)) / 2;
-    fo_timing_push(FO_T_SHAPE), pango_layout_get_line_count(pl), fo_timing_pop(); /* Pango shapes lazily: time it here */
     out->pl = pl;
+    /* Pango shapes lazily: shaping and breaking are timed together here */
+    fo_timing_push(FO_T_SHAPE);
+    bool ok = lay_break_lines(L, out, s, width, t->src_line);
+    fo_timing_pop();
+    if (!ok) {
+        lay_shaped_dispose(out);
+        return false;
+    }
     return true;
 }
 
 void lay_shaped_dispose(lay_shaped *sh)
 {
+    lay_lines_free(sh);
     if (sh->pl)
         g_object_unref(sh->pl);
     memset(sh, 0, sizeof *sh);
 }
 
-/* Height of the current line's box and its baseline from the box top. */
-static void line_geom(const lay_shaped *sh, PangoLayoutIter *it, double *h, double *bl,
-                      double *lx)
+/* Height of line ln's box and its baseline from the box top (CSS 2.1
+ * §10.8: the strut and the inline content, half-leading above and below). */
+static void line_geom(const lay_shaped *sh, const lay_line *ln, double *h, double *bl)
 {
-    PangoRectangle logical;
-    pango_layout_iter_get_line_extents(it, NULL, &logical);
-    double base = PT(pango_layout_iter_get_baseline(it));
-    double asc = base - PT(logical.y);
-    double desc = PT(logical.y + logical.height) - base;
-    double la = asc > sh->A ? asc : sh->A;
-    double ld = desc > sh->D ? desc : sh->D;
+    double la = ln->asc > sh->A ? ln->asc : sh->A;
+    double ld = ln->desc > sh->D ? ln->desc : sh->D;
     *h = la + ld + 2 * sh->half;
     if (*h < 0.1)
         *h = 0.1;
     *bl = sh->half + la;
-    *lx = PT(logical.x);
 }
 
 double lay_shaped_height(const lay_shaped *sh)
 {
-    double total = 0, h, bl, lx;
-    PangoLayoutIter *it = pango_layout_get_iter(sh->pl);
-    do {
-        line_geom(sh, it, &h, &bl, &lx);
+    double total = 0, h, bl;
+    for (int i = 0; i < sh->nlines; i++) {
+        line_geom(sh, &sh->lines[i], &h, &bl);
         total += h;
-    } while (pango_layout_iter_next_line(it));
-    pango_layout_iter_free(it);
+    }
     return total;
 }
 
-/* The pen x (pt, from the line's left edge) of the first glyph whose
- * cluster starts at or after byte `pos`.  Walks the line's own glyphs:
- * pango_layout_index_to_pos counts characters from the start of the whole
- * paragraph, which made paragraphs with many anchors quadratic. */
-static double line_byte_x(PangoLayoutLine *line, int pos)
-{
-    double pen = 0;
-    for (GSList *r = line->runs; r; r = r->next) {
-        PangoGlyphItem *run = r->data;
-        for (int i = 0; i < run->glyphs->num_glyphs; i++) {
-            if (run->item->offset + run->glyphs->log_clusters[i] >= pos)
-                return pen;
-            pen += PT(run->glyphs->glyphs[i].geometry.width);
-        }
-    }
-    return pen;
-}
-
-/* Anchors of `t` that fall on `line`, as items at the box top. */
-static void line_anchors(fo_lay *L, const lay_shaped *sh, PangoLayoutLine *line,
-                         const lay_text *t, double x, double y)
+/* Anchors of `t` that fall on line ln, as items at the box top. */
+static void line_anchors(fo_lay *L, const lay_shaped *sh, const lay_line *ln,
+                         const lay_text *t, bool last, double x, double y)
 {
     for (guint i = 0; i < t->anchors->len; i++) {
         const lay_anchor *an = &g_array_index(t->anchors, lay_anchor, i);
-        if (an->pos >= line->start_index && an->pos < line->start_index + line->length) {
+        if ((an->pos >= ln->start && an->pos < ln->end) || (last && an->pos >= ln->end) ||
+            (ln == sh->lines && an->pos < ln->start)) {
+            double ax = x + ln->x;
+            for (int b = ln->start; b < an->pos && b < ln->end; b++)
+                ax += sh->adv[b];
             fo_item ai = {.kind = FO_ITEM_ANCHOR};
-            ai.u.anchor = (fo_anchor_item){an->name, x + line_byte_x(line, an->pos), y};
+            ai.u.anchor = (fo_anchor_item){an->name, ax, y};
             lay_item_add(L, &ai);
         }
     }
@@ -441,17 +536,15 @@ static void line_anchors(fo_lay *L, const lay_shaped *sh, PangoLayoutLine *line,
 void lay_shaped_emit(fo_lay *L, const lay_shaped *sh, const lay_text *t, const fo_style *s,
                      double x, double y0)
 {
-    double h, bl, lx, y = y0;
+    double h, bl, y = y0;
     sink k = {L, NULL};
-    PangoLayoutIter *it = pango_layout_get_iter(sh->pl);
-    do {
-        PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
-        line_geom(sh, it, &h, &bl, &lx);
-        emit_line(&k, line, sh->text, x + lx, y + bl, s->color, t->src_line, t->links, y, h);
-        line_anchors(L, sh, line, t, x, y);
+    for (int i = 0; i < sh->nlines; i++) {
+        const lay_line *ln = &sh->lines[i];
+        line_geom(sh, ln, &h, &bl);
+        emit_line(&k, sh, ln, x, y + bl, s->color, t->src_line, t->links, y, h);
+        line_anchors(L, sh, ln, t, i == sh->nlines - 1, x, y);
         y += h;
-    } while (pango_layout_iter_next_line(it));
-    pango_layout_iter_free(it);
+    }
 }
 
 int lay_paragraph(fo_lay *L, lay_text *t, const fo_style *s, double x, double width,
@@ -463,11 +556,10 @@ int lay_paragraph(fo_lay *L, lay_text *t, const fo_style *s, double x, double wi
     int first_box = L->nboxes;
     int nlines = 0;
     sink k = {L, NULL};
-    PangoLayoutIter *it = pango_layout_get_iter(sh.pl);
-    do {
-        PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
-        double h, bl, lx;
-        line_geom(&sh, it, &h, &bl, &lx);
+    for (int i = 0; i < sh.nlines; i++) {
+        const lay_line *ln = &sh.lines[i];
+        double h, bl;
+        line_geom(&sh, ln, &h, &bl);
         if (lay_box_begin(L, h, t->src_line) < 0)
             break;
         if (L->marker.pending) {
@@ -476,13 +568,15 @@ int lay_paragraph(fo_lay *L, lay_text *t, const fo_style *s, double x, double wi
             lay_plain_line(L, L->marker.text, &L->marker.style, L->marker.right - mw, bl, true,
                            NULL);
         }
-        emit_line(&k, line, sh.text, x + lx, bl, s->color, t->src_line, t->links, 0, h);
-        line_anchors(L, &sh, line, t, x, 0);
+        emit_line(&k, &sh, ln, x, bl, s->color, t->src_line, t->links, 0, h);
+        line_anchors(L, &sh, ln, t, i == sh.nlines - 1, x, 0);
         nlines++;
-    } while (pango_layout_iter_next_line(it));
-    pango_layout_iter_free(it);
+    }
     lay_shaped_dispose(&sh);
 
+    lay_para_rec rec = {first_box, nlines, s->orphans, s->widows, t->src_line, keep_lines};
+    if (nlines > 0)
+        g_array_append_val(L->paras, rec);
     /* Breaks between lines: orphans and widows (CSS Fragmentation 3 §4.4). */
     for (int i = 1; i < nlines; i++) {
         lay_box *b = &L->boxes[first_box + i];

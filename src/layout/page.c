@@ -77,12 +77,14 @@ static void margin_boxes(fo_lay *L, fo_page *page, unsigned flags,
 
 fo_status lay_pages(fo_lay *L)
 {
+    lay_keep_headings(L);
     fo_pg_box *pg = malloc((size_t)(L->nboxes ? L->nboxes : 1) * sizeof *pg);
     if (!pg)
         return FO_ERR_NOMEM;
     for (int i = 0; i < L->nboxes; i++)
         pg[i] = L->boxes[i].pg;
     int npages = fo_paginate(pg, L->nboxes, L->area_h);
+    lay_check_pages(L, pg);
     if (L->opt && L->opt->max_pages > 0 && npages > L->opt->max_pages) {
         fo_error(L->diag, L->doc->path, 0, 0,
                  "the document needs %d pages, more than the limit of %d (--max-pages)",
@@ -122,5 +124,6 @@ fo_status lay_pages(fo_lay *L)
         margin_boxes(L, page, flags, &gp);
     }
     free(pg);
+    lay_check_links(L);
     return L->status;
 }

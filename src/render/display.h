@@ -55,6 +55,11 @@ typedef struct fo_glyph_run {
     const char *text;     /* UTF-8 text the glyphs were shaped from */
     int text_len;         /* bytes */
     bool rtl;             /* right-to-left run: clusters decrease */
+    bool actual_only;     /* `text` (maybe empty) replaces the whole run's text
+                             in extraction (PDF ActualText) and is no source
+                             for the font's ToUnicode map: the hyphen drawn at
+                             a line end carries the rest of its word, the
+                             rest on the next line carries nothing */
 } fo_glyph_run;
 
 typedef struct fo_rect_item {

@@ -192,6 +192,8 @@ fo_status fo_pdf_fonts_note_run(fo_pdf_fonts *f, const fo_glyph_run *run)
         int j = i + 1;
         while (j < n && run->glyphs[j].cluster == run->glyphs[i].cluster)
             j++;
+        if (run->actual_only)
+            j = n; /* the glyphs are used; their text maps nothing */
         for (int k = i; k < j; k++) {
             if (run->glyphs[k].gid > 0xFFFF) {
                 fo_error(f->c->diag, NULL, 0, 0,
@@ -203,6 +205,8 @@ fo_status fo_pdf_fonts_note_run(fo_pdf_fonts *f, const fo_glyph_run *run)
             hb_set_add(pf->used, run->glyphs[k].gid);
         }
         if (st != FO_OK)
+            break;
+        if (run->actual_only)
             break;
         uint32_t s = fo_pdf_cluster_start(run, i), e = ends[i];
         size_t nb = e > s ? e - s : 0;

@@ -69,7 +69,9 @@ void fo_pdf_buf_hex4(fo_pdf_buf *b, unsigned v);
 void fo_pdf_buf_hex_u16(fo_pdf_buf *b, const uint16_t *u, size_t n);
 
 /* Decodes `n` bytes of UTF-8 into code points (invalid sequences become
- * U+FFFD, one per byte).  `out` must hold `n` entries.  Returns the count. */
+ * U+FFFD, one per byte; U+00AD SOFT HYPHEN is dropped, so that text
+ * extraction gives hyphenatable words whole).  `out` must hold `n` entries.
+ * Returns the count. */
 size_t fo_pdf_utf8_decode(const char *s, size_t n, uint32_t *out);
 
 /* Encodes code points as UTF-16 (surrogate pairs above U+FFFF; surrogates

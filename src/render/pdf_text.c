@@ -162,6 +162,14 @@ void fo_pdf_text_run(const fo_pdf_fonts *fonts, const fo_glyph_run *run,
     double pdf_x = 0; /* where the PDF pen is, pt from x0 */
     bool need_tm = true;
 
+    if (run->actual_only && cp && want) {
+        /* the whole run's text is given, possibly empty (see display.h) */
+        size_t nw = fo_pdf_utf16(cp, fo_pdf_utf8_decode(run->text, tl, cp), want);
+        fo_pdf_buf_str(out, "/Span <</ActualText <FEFF");
+        fo_pdf_buf_hex_u16(out, want, nw);
+        fo_pdf_buf_str(out, ">>> BDC\n");
+        w.line_start = out->len;
+    }
     for (int i = 0; i < n && !out->oom;) {
         int j = i + 1;
         while (j < n && run->glyphs[j].cluster == run->glyphs[i].cluster)
@@ -170,7 +178,7 @@ void fo_pdf_text_run(const fo_pdf_fonts *fonts, const fo_glyph_run *run,
         uint32_t s = fo_pdf_cluster_start(run, i), e = ends[i];
         size_t nb = e > s ? e - s : 0;
         size_t nwant = nb ? fo_pdf_utf16(cp, fo_pdf_utf8_decode(run->text + s, nb, cp), want) : 0;
-        bool span = nwant > 0 && !maps_back(fonts, run, i, j, want, nwant);
+        bool span = nwant > 0 && !run->actual_only && !maps_back(fonts, run, i, j, want, nwant);
         if (span) {
             array_close(&w);
             fo_pdf_buf_str(out, "/Span <</ActualText <FEFF");
@@ -207,6 +215,8 @@ void fo_pdf_text_run(const fo_pdf_fonts *fonts, const fo_glyph_run *run,
         i = j;
     }
     array_close(&w);
+    if (run->actual_only && cp && want && !out->oom)
+        fo_pdf_buf_str(out, "EMC\n");
     free(cp);
     free(want);
     free(ends);

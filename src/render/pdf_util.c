@@ -206,7 +206,8 @@ size_t fo_pdf_utf8_decode(const char *str, size_t n, uint32_t *out)
             i++;
             continue;
         }
-        out[k++] = cp;
+        if (cp != 0x00AD) /* a soft hyphen is invisible: extraction gives the word whole */
+            out[k++] = cp;
         i += len;
     }
     return k;

@@ -261,6 +261,15 @@ static fo_prop_result parse_WHITE_SPACE(fo_vcur *c, fo_value *v, fo_arena *a)
     return keyword_value(c, v, kw);
 }
 
+static fo_prop_result parse_TEXT_WRAP(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    static const fo_keyword kw[] = {
+        {"wrap", FO_WRAP_AUTO}, {"pretty", FO_WRAP_PRETTY}, {"stable", FO_WRAP_GREEDY},
+        {"greedy", FO_WRAP_GREEDY}, {NULL, 0},
+    };
+    return keyword_value(c, v, kw);
+}
+
 static fo_prop_result parse_COUNT(fo_vcur *c, fo_value *v, fo_arena *a)
 {
     const fo_css_token *t = fo_vcur_peek(c);
@@ -608,6 +617,11 @@ static fo_white_space compute_WHITE_SPACE(const fo_value *v, fo_style *s, const 
     return (fo_white_space)v->keyword;
 }
 
+static fo_text_wrap compute_TEXT_WRAP(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return (fo_text_wrap)v->keyword;
+}
+
 static int compute_COUNT(const fo_value *v, fo_style *s, const ctx *c)
 {
     return (int)v->num;
@@ -631,6 +645,7 @@ static fo_break compute_BREAK_BETWEEN(const fo_value *v, fo_style *s, const ctx 
 #define copy_extra_LENGTH(d, s) ((void)0)
 #define copy_extra_LENGTH_NONNEG(d, s) ((void)0)
 #define copy_extra_WHITE_SPACE(d, s) ((void)0)
+#define copy_extra_TEXT_WRAP(d, s) ((void)0)
 #define copy_extra_COUNT(d, s) ((void)0)
 #define copy_extra_BREAK_BETWEEN(d, s) ((void)0)
 #define copy_extra_BREAK_INSIDE(d, s) ((void)0)

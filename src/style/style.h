@@ -29,6 +29,12 @@ typedef enum fo_white_space {
     FO_WS_NORMAL, FO_WS_PRE, FO_WS_PRE_WRAP, FO_WS_NOWRAP
 } fo_white_space;
 
+/* text-wrap (CSS Text 4 §6.1 wrap/pretty/stable; `greedy` is folio's name
+ * for first-fit breaking): auto and pretty break total-fit. */
+typedef enum fo_text_wrap {
+    FO_WRAP_AUTO, FO_WRAP_PRETTY, FO_WRAP_GREEDY
+} fo_text_wrap;
+
 typedef enum fo_break {
     FO_BREAK_AUTO, FO_BREAK_PAGE, FO_BREAK_AVOID
 } fo_break;
@@ -118,6 +124,7 @@ typedef struct fo_style {
     double margin_top, margin_right, margin_bottom, margin_left;     /* pt */
     double padding_top, padding_right, padding_bottom, padding_left; /* pt */
     fo_white_space white_space;
+    fo_text_wrap text_wrap;    /* line breaking: total-fit, or first-fit (greedy) */
     int orphans, widows;       /* lines, ≥ 1 */
     fo_break break_before, break_after, break_inside;
     bool small_caps;           /* font-variant: small-caps */

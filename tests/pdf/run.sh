@@ -71,6 +71,32 @@ if check_pdf shaping tests/data/shaping.md; then
     done
 fi
 
+# --- hyphenation: words hyphenated at line ends extract whole ---
+if check_pdf hyphenation tests/data/hyphenation.md --style tests/data/narrow.css; then
+    txt=$OUT/hyphenation.txt
+    for w in Notwithstanding standardization telecommunications infrastructure \
+             characteristically necessitates extraordinarily comprehensive \
+             interoperability documentation internationalization responsibilities \
+             incomprehensibility multidimensional representations; do
+        grep -q -- "$w" "$txt" && ok || bad "hyphenation: '$w' does not extract whole"
+    done
+    hy=$("$FOLIO" -q --typo-stats tests/data/hyphenation.md -o "$OUT/hy2.pdf" --style tests/data/narrow.css 2>&1 | sed -n 's/.* hyphenated=\([0-9]*\).*/\1/p')
+    [ "${hy:-0}" -ge 3 ] && ok || bad "hyphenation: only '${hy}' hyphenated lines"
+    printf 'body { hyphens: none }\n' | cat tests/data/narrow.css - > "$OUT/none.css"
+    hy=$("$FOLIO" -q --typo-stats tests/data/hyphenation.md -o "$OUT/hy3.pdf" --style "$OUT/none.css" 2>&1 | sed -n 's/.* hyphenated=\([0-9]*\).*/\1/p')
+    [ "$hy" = 0 ] && ok || bad "hyphens: none still hyphenated $hy lines"
+    # Every line of the narrow page stays inside the measure (no overfull).
+    ov=$("$FOLIO" -q --typo-stats tests/data/hyphenation.md -o "$OUT/hy4.pdf" --style tests/data/narrow.css 2>&1 | sed -n 's/.* overfull=\([0-9]*\).*/\1/p')
+    [ "$ov" = 0 ] && ok || bad "hyphenation: $ov overfull lines"
+fi
+
+# --- text-wrap: greedy in the style is first-fit, as --line-breaking=greedy ---
+printf 'body { text-wrap: greedy }\n' | cat styles/default.css - > "$OUT/greedy.css"
+a=$("$FOLIO" -q --typo-stats content/report.md -o "$OUT/g1.pdf" --style "$OUT/greedy.css" 2>&1 | grep typo-stats)
+b=$("$FOLIO" -q --typo-stats --line-breaking=greedy content/report.md -o "$OUT/g2.pdf" --style styles/default.css 2>&1 | grep typo-stats)
+c=$("$FOLIO" -q --typo-stats content/report.md -o "$OUT/g3.pdf" --style styles/default.css 2>&1 | grep typo-stats)
+[ -n "$a" ] && [ "$a" = "$b" ] && [ "$a" != "$c" ] && ok || bad "text-wrap: greedy: '$a' vs '$b' vs '$c'"
+
 # --- usage and errors ---
 "$FOLIO" --help | grep -q 'Usage: folio' && ok || bad "--help"
 "$FOLIO" --version | grep -q '^folio ' && ok || bad "--version"
