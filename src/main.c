@@ -460,22 +460,11 @@ static int run(int argc, char **argv, const char **allow)
     fo_timing_lap(FO_T_STYLE);
     if (!style_path)
         style_path = style_default = default_style();
-    if (style_path && fo_sheet_load(style_path, strict, &sheet, &diag) != FO_OK)
-        goto done;
-    if (user_path && !sheet && fo_sheet_parse("", 0, NULL, strict, &sheet, &diag) != FO_OK)
-        goto done;
-    if (user_path && fo_sheet_add_user(sheet, user_path, strict, &diag) != FO_OK)
-        goto done;
-    if (strict && diag.errors)
-        goto done;
-
-    fo_timing_lap(FO_T_FONTS);
     fonts_dir = fo_fonts_locate(fonts_opt);
-    if (!fonts_dir || fo_fonts_new(fonts_dir, &fonts, &diag) != FO_OK)
+    if (!fonts_dir)
         goto done;
-
     /* Confinement (base/confine.h): the folders folio may read resources
-     * from.  Built here for @import, @font-face and images to use. */
+     * from: @import, @font-face and images go through it. */
     confine = fo_confine_new();
     if (!confine || fo_confine_allow_file_dir(confine, input, &diag) != FO_CONFINE_OK ||
         (style_path && fo_confine_allow_file_dir(confine, style_path, &diag) != FO_CONFINE_OK) ||
@@ -489,13 +478,39 @@ static int run(int argc, char **argv, const char **allow)
         }
     }
 
+    if (style_path && fo_sheet_load(style_path, strict, confine, &sheet, &diag) != FO_OK)
+        goto done;
+    if (user_path && !sheet && fo_sheet_parse("", 0, NULL, strict, &sheet, &diag) != FO_OK)
+        goto done;
+    if (user_path && fo_sheet_add_user(sheet, user_path, strict, confine, &diag) != FO_OK)
+        goto done;
+    if (strict && diag.errors)
+        goto done;
+
+    fo_timing_lap(FO_T_FONTS);
+    if (fo_fonts_new(fonts_dir, &fonts, &diag) != FO_OK)
+        goto done;
+
     const fo_font_face *faces;
     int nfaces = fo_sheet_font_faces(sheet, &faces);
-    for (int i = 0; i < nfaces; i++)
+    for (int i = 0; i < nfaces; i++) {
+        /* A font file that exists must lie in an allowed folder (a missing
+         * or unreadable one is fo_fonts_add_face's error, naming it). */
+        if (access(faces[i].path, F_OK) == 0) {
+            char *real = NULL;
+            fo_confine_result cr = fo_confine_resolve(confine, NULL, faces[i].path, faces[i].sheet,
+                                                      faces[i].line, faces[i].col, &real, &diag);
+            free(real);
+            if (cr == FO_CONFINE_NOMEM)
+                goto done;
+            if (cr != FO_CONFINE_OK)
+                continue; /* warned: the rule is skipped */
+        }
         if (fo_fonts_add_face(fonts, faces[i].path, faces[i].family, faces[i].weight,
                               faces[i].style != FO_FONT_NORMAL, faces[i].sheet, faces[i].line,
                               faces[i].col, &diag) != FO_OK)
             goto done;
+    }
 
     fo_timing_lap(FO_T_LAYOUT);
     fo_typo_stats ts = {0};

@@ -2,6 +2,8 @@
  * sheet into declarations, selector entries, the selector index and the
  * page geometry.  See style.h and sheet.h. */
 #include "sheet.h"
+#include "../base/confine.h"
+#include <unistd.h>
 
 #include "../base/limits.h"
 
@@ -22,6 +24,7 @@ typedef struct import_ctx {
     bool strict;
     int problems; /* warnings (strict errors) over all files */
     bool failed;  /* an error that fails the whole sheet (missing import) */
+    const fo_confine *conf; /* where @import may read (NULL: anywhere) */
 } import_ctx;
 
 typedef struct builder {
@@ -401,10 +404,30 @@ static void import_rule(builder *bd, const fo_css_rule *r)
                     "supported; import skipped");
         return;
     }
+    if (bd->ic->conf && fo_confine_is_url(url)) {
+        fo_css_warn(&bd->rep, t->line, t->col, "@import of a URL (%s): folio never fetches URLs; skipped", url);
+        return;
+    }
     char *file = resolve_relative(bd->s->path_current, url);
     if (!file) {
         bd->status = FO_ERR_NOMEM;
         return;
+    }
+    if (bd->ic->conf && access(file, F_OK) == 0) {
+        /* A file that exists must lie in an allowed folder (a missing one
+         * is the error load_into reports). */
+        char *real = NULL;
+        fo_confine_result cr = fo_confine_resolve(bd->ic->conf, NULL, file, bd->rep.path,
+                                                  t->line, t->col, &real, bd->ic->diag);
+        free(real);
+        if (cr != FO_CONFINE_OK) {
+            free(file);
+            if (cr == FO_CONFINE_NOMEM)
+                bd->status = FO_ERR_NOMEM;
+            else
+                bd->ic->problems++;
+            return;
+        }
     }
     const char *saved = bd->s->path_current;
     fo_status st = load_into(bd->s, file, bd->origin, bd->ic, bd->rep.path,
@@ -810,8 +833,8 @@ fo_status fo_sheet_parse(const char *text, size_t len, const char *path,
     return FO_OK;
 }
 
-fo_status fo_sheet_load(const char *path, bool strict, fo_sheet **out,
-                        fo_diag *diag)
+fo_status fo_sheet_load(const char *path, bool strict, const fo_confine *conf,
+                        fo_sheet **out, fo_diag *diag)
 {
     *out = NULL;
     fo_sheet *s = sheet_new();
@@ -819,7 +842,7 @@ fo_status fo_sheet_load(const char *path, bool strict, fo_sheet **out,
         fo_error(diag, NULL, 0, 0, "out of memory reading %s", path);
         return FO_ERR_NOMEM;
     }
-    import_ctx ic = {.diag = diag, .strict = strict};
+    import_ctx ic = {.diag = diag, .strict = strict, .conf = conf};
     fo_status st = load_into(s, path, FO_ORIGIN_HOUSE, &ic, NULL, 0, 0);
     if (st != FO_ERR_IO) /* FO_ERR_IO: the file itself, reported */
         st = finish(s, st, &ic, path);
@@ -832,9 +855,9 @@ fo_status fo_sheet_load(const char *path, bool strict, fo_sheet **out,
 }
 
 fo_status fo_sheet_add_user(fo_sheet *sheet, const char *path, bool strict,
-                            fo_diag *diag)
+                            const fo_confine *conf, fo_diag *diag)
 {
-    import_ctx ic = {.diag = diag, .strict = strict};
+    import_ctx ic = {.diag = diag, .strict = strict, .conf = conf};
     const char *keep = sheet->path;
     fo_status st = load_into(sheet, path, FO_ORIGIN_USER, &ic, NULL, 0, 0);
     sheet->path = (char *)keep;

@@ -15,6 +15,8 @@
 
 #include "../base/diag.h"
 
+struct fo_confine; /* base/confine.h */
+
 typedef struct fo_color {
     double r, g, b, a; /* 0..1 each */
 } fo_color;
@@ -201,9 +203,13 @@ fo_status fo_sheet_parse(const char *text, size_t len, const char *path,
  * ...` and makes the call fail with FO_ERR_STYLE; a cycle (a sheet that
  * imports itself, directly or not) is a warning and the repeated import is
  * skipped; imports nest at most FO_IMPORT_MAX_DEPTH (32) deep.  @import
- * after other rules, or with media queries, is a warning and skipped. */
-fo_status fo_sheet_load(const char *path, bool strict, fo_sheet **out,
-                        fo_diag *diag);
+ * after other rules, or with media queries, is a warning and skipped.
+ *
+ * `conf` (base/confine.h; NULL: no confinement) limits what @import may
+ * read: a URL is never fetched and a file outside the allowed folders is
+ * refused, each with a warning at the @import, and the rule is skipped. */
+fo_status fo_sheet_load(const char *path, bool strict, const struct fo_confine *conf,
+                        fo_sheet **out, fo_diag *diag);
 
 /* Adds the user style sheet at `path` to `sheet` (CSS Cascade 4 §6.2: the
  * user origin, which wins over the house style's declarations, normal and
@@ -211,7 +217,7 @@ fo_status fo_sheet_load(const char *path, bool strict, fo_sheet **out,
  * @import works as in fo_sheet_load.  Errors as fo_sheet_load; on failure
  * `sheet` may hold part of the user sheet, and the caller should free it. */
 fo_status fo_sheet_add_user(fo_sheet *sheet, const char *path, bool strict,
-                            fo_diag *diag);
+                            const struct fo_confine *conf, fo_diag *diag);
 
 /* Frees a sheet.  Accepts NULL. */
 void fo_sheet_free(fo_sheet *sheet);

@@ -231,6 +231,19 @@ ln -sf same.md "$OUT/same-link.pdf"
 expect_err allow-missing "$OUT/out.md" 2 'error: --allow-path .*/nonexistent: No such file' --allow-path "$OUT/nonexistent"
 expect_err allow-file "$OUT/out.md" 2 'error: --allow-path .*: not a folder' --allow-path "$OUT/out.md"
 expect_ok allow-ok "$OUT/out.md" '' -q --allow-path "$OUT"
+# @import and @font-face read only inside the allowed folders; URLs never.
+mkdir -p "$OUT/conf" "$OUT/outside"
+printf 'p { color: #ff0000 }\n' > "$OUT/outside/evil.css"
+cp fonts/DejaVuSans.ttf "$OUT/outside/face.ttf"
+printf '# Confined\n\nText.\n' > "$OUT/conf/doc.md"
+printf '@import "../outside/evil.css";\np { margin: 0 }\n' > "$OUT/conf/house.css"
+printf '@import url("https://example.com/x.css");\n' > "$OUT/conf/url.css"
+printf '@font-face { font-family: "Evil"; src: url("../outside/face.ttf") }\nbody { font-family: "Evil" }\n' > "$OUT/conf/face.css"
+expect_ok import-outside "$OUT/conf/doc.md" "house.css:1:9: warning: .*outside.*evil.css.*skipped" --style "$OUT/conf/house.css"
+expect_ok import-allowed "$OUT/conf/doc.md" '' --style "$OUT/conf/house.css" --allow-path "$OUT/outside"
+if grep -q 'warning' "$OUT/import-allowed.err"; then bad "import-allowed: $(head -2 "$OUT/import-allowed.err")"; else ok; fi
+expect_ok import-url "$OUT/conf/doc.md" "url.css:1:9: warning: .*never fetches URLs" --style "$OUT/conf/url.css"
+expect_ok fontface-outside "$OUT/conf/doc.md" "face.css:1:.*warning: .*face.ttf.*skipped" --style "$OUT/conf/face.css"
 
 # ---- interruption ------------------------------------------------------------
 # SIGKILL midway never leaves a truncated PDF at the target and never

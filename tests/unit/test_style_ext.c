@@ -79,7 +79,7 @@ static fo_status load(fx *f, const char *name, bool strict)
     snprintf(path, sizeof path, "%s/%s", f->dir, name);
     fo_sheet_free(f->sheet);
     f->sheet = NULL;
-    return fo_sheet_load(path, strict, &f->sheet, &f->diag);
+    return fo_sheet_load(path, strict, NULL, &f->sheet, &f->diag);
 }
 
 /* Style of `tag` (child of body, optional classes). */
@@ -171,7 +171,7 @@ static void test_user_origin(void **state)
     assert_int_equal(load(f, "house.css", true), FO_OK);
     char path[256];
     snprintf(path, sizeof path, "%s/user.css", f->dir);
-    assert_int_equal(fo_sheet_add_user(f->sheet, path, true, &f->diag), FO_OK);
+    assert_int_equal(fo_sheet_add_user(f->sheet, path, true, NULL, &f->diag), FO_OK);
     fo_style s = style_of(f->sheet, "p", "x");
     NEAR(s.color.g, 128.0 / 255); /* user beats house despite specificity */
     assert_int_equal(s.font_style, FO_FONT_ITALIC);
@@ -180,7 +180,7 @@ static void test_user_origin(void **state)
     fo_sheet_page(f->sheet, &pg);
     NEAR(pg.width, 612);
     snprintf(path, sizeof path, "%s/none.css", f->dir);
-    assert_int_equal(fo_sheet_add_user(f->sheet, path, true, &f->diag), FO_ERR_IO);
+    assert_int_equal(fo_sheet_add_user(f->sheet, path, true, NULL, &f->diag), FO_ERR_IO);
 }
 
 /* ---- var() and :root ---------------------------------------------------- */
