@@ -50,6 +50,7 @@ typedef struct lay_marker {
     char text[32];
     fo_style style;
     double right; /* pt: the marker's right edge (absolute x) */
+    int task;     /* task-list item: 0 none, 1 open, 2 done */
 } lay_marker;
 
 /* A rule drawn down the left of every box while a block quote is open. */
@@ -145,6 +146,61 @@ double lay_plain_line(fo_lay *L, const char *s, const fo_style *st, double x,
                       double y, bool emit, fo_page *page);
 /* Colour from a computed style colour. */
 fo_color lay_color(fo_color c);
+
+/* A container being laid out (body, list, item, quote, footnote). */
+typedef struct lay_frame {
+    struct lay_frame *up;
+    const fo_node *node;
+    fo_elem elem;
+    fo_style style;
+    double x, w;     /* content box: absolute left edge and width, pt */
+    int nchild;      /* element children seen so far (for :first-child) */
+    int number;      /* ordered list: next item number */
+    int depth;       /* list nesting depth */
+    bool rule;       /* a block-quote rule was pushed */
+    int first_box;   /* index of the first box laid out inside */
+} lay_frame;
+
+/* Never let the measure fall below this (deeply nested containers). */
+#define LAY_MIN_MEASURE 36.0
+
+/* ---- the block walker's shared helpers (block.c) ---- */
+/* Computes the style of the next element child `tag`.`classes` of `f`
+ * (counts it for :first-child). */
+void lay_child_style(fo_lay *L, lay_frame *f, const char *tag, const char *classes,
+                     fo_elem *e, fo_style *s);
+/* Collapses a vertical margin of `m` pt into the pending margin. */
+void lay_margin(fo_lay *L, double m);
+/* break-before / break-after: page and avoid (CSS Fragmentation 3 §3.1). */
+void lay_break_before(fo_lay *L, const fo_style *s);
+void lay_break_after(fo_lay *L, const fo_style *s);
+/* break-inside: avoid over the boxes laid out since box `first`. */
+void lay_avoid_breaks_since(fo_lay *L, int first, const fo_style *s);
+/* A measure never narrower than LAY_MIN_MEASURE pt. */
+double lay_clamp_measure(double w);
+/* An empty box of `h` pt (padding); `keep` ties it to the box before. */
+void lay_spacer(fo_lay *L, double h, int line, bool keep);
+
+/* ---- code blocks (code.c) ---- */
+void lay_code_block(fo_lay *L, lay_frame *f, const fo_node *n);
+
+/* ---- tables (table.c) ---- */
+void lay_table(fo_lay *L, lay_frame *f, const fo_node *n);
+
+/* ---- lists (list.c) ---- */
+/* Sets up a list or list item frame `c` (child of `f`) after its style and
+ * geometry are computed: numbering, depth, the pending marker. */
+void lay_list_enter(fo_lay *L, lay_frame *f, lay_frame *c);
+/* Closes an item frame: an empty item still shows its marker. */
+void lay_list_leave(fo_lay *L, lay_frame *c);
+/* Whether `f` is an item of a tight list (its paragraphs lose margins). */
+bool lay_in_tight_item(const lay_frame *f);
+
+/* ---- footnotes (footnote.c) ---- */
+/* Sets up a footnote definition frame `c`: anchor fn-N and its number. */
+void lay_footnote_enter(fo_lay *L, lay_frame *c);
+/* The separator rule before the first footnote definition. */
+void lay_footnote_separator(fo_lay *L, const lay_frame *body, int line);
 
 /* ---- the document's blocks (block.c) ---- */
 void lay_blocks(fo_lay *L);
