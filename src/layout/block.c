@@ -81,11 +81,19 @@ void lay_item_add(fo_lay *L, const fo_item *it)
 }
 
 /* break-inside: avoid (CSS Fragmentation 3 §3.2): no break between the
- * boxes a block produced since box `first`.  A block taller than a page is
- * still broken by the page filler's fallback. */
+ * boxes a block produced since box `first`, when they fit on one page
+ * together (break-inside is a preference; a longer block starts where it
+ * is and breaks normally). */
 void lay_avoid_breaks_since(fo_lay *L, int first, const fo_style *s)
 {
     if (s->break_inside != FO_BREAK_AVOID)
+        return;
+    /* A block taller than a page will break anyway: let it start where it
+     * is rather than leave the rest of this page empty. */
+    double h = 0;
+    for (int i = first; i < L->nboxes; i++)
+        h += (i > first ? L->boxes[i].pg.space_before : 0) + L->boxes[i].pg.height;
+    if (h > L->area_h)
         return;
     for (int i = first + 1; i < L->nboxes; i++)
         L->boxes[i].pg.can_break_before = false;

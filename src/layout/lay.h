@@ -186,6 +186,10 @@ void lay_code_block(fo_lay *L, lay_frame *f, const fo_node *n);
 
 /* ---- tables (table.c) ---- */
 void lay_table(fo_lay *L, lay_frame *f, const fo_node *n);
+/* Automatic column widths (CSS 2.1 §17.5.2.2): from each column's min and
+ * max content widths (pt, padding included) and the measure W (pt), fills
+ * out[ncols] (pt).  See table.c for the rules. */
+void lay_table_widths(const double *cmin, const double *cmax, int ncols, double W, double *out);
 
 /* ---- lists (list.c) ---- */
 /* Sets up a list or list item frame `c` (child of `f`) after its style and

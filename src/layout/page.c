@@ -18,6 +18,23 @@ static void shift(fo_item *it, double dy)
     }
 }
 
+/* Writes the items of box `b` onto `page`, its top at dy (pt from the page
+ * top).  A repeat (a running table header) leaves out anchors and outline
+ * entries, which belong to the box's first appearance. */
+static fo_status emit_box(fo_lay *L, fo_page *page, int b, double dy, bool repeat)
+{
+    const lay_box *box = &L->boxes[b];
+    for (int i = 0; i < box->item_count; i++) {
+        fo_item it = L->items[box->item_first + i];
+        if (repeat && (it.kind == FO_ITEM_ANCHOR || it.kind == FO_ITEM_OUTLINE))
+            continue;
+        shift(&it, dy);
+        if (fo_page_add(L->dl, page, &it) != FO_OK)
+            return FO_ERR_NOMEM;
+    }
+    return FO_OK;
+}
+
 /* The page number, centred in the bottom margin (styled by the `footer`
  * selector until margin boxes exist). */
 static void footer(fo_lay *L, fo_page *page, int number)
@@ -57,15 +74,15 @@ fo_status lay_pages(fo_lay *L)
         }
         fo_page *page = &L->dl->pages[L->dl->npages - 1];
         for (; b < L->nboxes && pg[b].page == p; b++) {
+            if (pg[b].repeat_header && emit_box(L, page, pg[b].header_box,
+                                                L->page.margin_top, true) != FO_OK) {
+                free(pg);
+                return FO_ERR_NOMEM;
+            }
             double dy = L->page.margin_top + pg[b].y;
-            const lay_box *box = &L->boxes[b];
-            for (int i = 0; i < box->item_count; i++) {
-                fo_item it = L->items[box->item_first + i];
-                shift(&it, dy);
-                if (fo_page_add(L->dl, page, &it) != FO_OK) {
-                    free(pg);
-                    return FO_ERR_NOMEM;
-                }
+            if (emit_box(L, page, b, dy, false) != FO_OK) {
+                free(pg);
+                return FO_ERR_NOMEM;
             }
         }
         footer(L, page, p + 1);

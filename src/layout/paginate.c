@@ -18,10 +18,12 @@ int fo_paginate(fo_pg_box *boxes, int n, double area_height)
             y = 0;
             continue;
         }
-        double top = first ? 0 : y + b->space_before;
+        bool repeat = first && b->header_height > 0 && b->header_box != i;
+        double top = first ? (repeat ? b->header_height : 0) : y + b->space_before;
         if (first || top + b->height <= area_height + EPS) {
             b->page = page;
             b->y = top;
+            b->repeat_header = repeat;
             y = top + b->height;
             i++;
             continue;

@@ -19,9 +19,16 @@ typedef struct fo_pg_box {
     double height;        /* pt */
     bool can_break_before; /* a page break may fall just before this box */
     bool force_break;     /* a page break must fall just before this box */
+    /* A running header (a table's header row): when this box is the first
+     * on a page and header_height > 0, box `header_box` is repeated at the
+     * top of that page, header_height pt tall, and this box goes below it.
+     * The header box itself never gets a repeat. */
+    double header_height; /* pt; 0: no running header */
+    int header_box;       /* index of the box to repeat */
     /* results, filled by fo_paginate: */
     int page;             /* 0-based page index */
     double y;             /* pt, top of the box from the top of the text area */
+    bool repeat_header;   /* header_box is drawn at y = 0 of this box's page */
 } fo_pg_box;
 
 /* Assigns every box a page and a y within a text area `area_height` pt
@@ -31,7 +38,9 @@ typedef struct fo_pg_box {
  * when the page has no allowed break, the break falls before the box that
  * did not fit (a keep chain longer than a page is broken rather than leaving
  * a blank page); a single box taller than the area is placed alone and
- * overflows.  Margins above the first box of a page are dropped.
+ * overflows.  Margins above the first box of a page are dropped.  A box
+ * that starts a page and has a running header (header_height > 0) is placed
+ * below a repeat of its header, and repeat_header is set on it.
  * Returns the number of pages (≥ 1; an empty list gives 1).  Never fails. */
 int fo_paginate(fo_pg_box *boxes, int n, double area_height);
 

@@ -1,77 +1,230 @@
-/* table.c — GFM tables. */
+/* table.c — GFM tables.
+ *
+ * Column widths follow CSS 2.1 §17.5.2.2 (automatic table layout, as
+ * browsers implement it): every cell has a minimum content width (its
+ * widest unbreakable piece: the longest word) and a maximum content width
+ * (its text on one line), each plus the cell's horizontal padding; a
+ * column's min/max are the largest over its cells.  Then, with W the
+ * measure:
+ *   - Σmax ≤ W: every column gets its max (the table shrinks to fit its
+ *     content, as an auto-width table does);
+ *   - Σmin ≥ W: columns get their min scaled down to W (cell text then
+ *     breaks inside words, never overflowing);
+ *   - otherwise each column gets min + (max − min)·(W − Σmin)/(Σmax − Σmin).
+ * Cell text wraps in its column; alignment comes from the delimiter row
+ * (`:--`, `:-:`, `--:`), else from the cell's text-align.
+ *
+ * One box per row, so rows never split across pages (a row taller than a
+ * page overflows it).  The header row is a running header: every row
+ * carries header_height/header_box, and the page filler repeats the header
+ * at the top of each page the table continues on (paginate.h).
+ *
+ * Styling: `table`, `tr`, `th`, `td` elements; body rows also have the
+ * class `odd` or `even` (1-based among body rows) so a style sheet can set
+ * zebra stripes with `tr.even { background-color: … }`.  Cell padding comes
+ * from th/td padding, backgrounds from tr and th/td background-color.
+ * Rules: a 1 pt rule above and below the header and below the last row, a
+ * 0.4 pt rule between body rows, in the table's `color` at 45 % opacity
+ * (no border properties exist yet).
+ */
 #include "lay.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-/* A GFM table: equal column widths for now (content-based widths are a
- * later refinement); one box per row, so rows never split. */
+/* Content widths of one cell's text in pt (CSS 2.1 §17.5.2.2). */
+static void content_widths(fo_lay *L, lay_text *t, const fo_style *s, double *min, double *max)
+{
+    *min = *max = 0;
+    fo_style ls = *s;
+    ls.text_align = FO_TEXT_LEFT;
+    ls.text_indent = 0;
+    lay_shaped sh;
+    if (!lay_shape(L, t, &ls, 1e6, &sh))
+        return;
+    PangoRectangle lr;
+    pango_layout_get_extents(sh.pl, NULL, &lr);
+    *max = (double)lr.width / PANGO_SCALE;
+    /* Break at every opportunity: the widest line is the widest word. */
+    pango_layout_set_wrap(sh.pl, PANGO_WRAP_WORD);
+    pango_layout_set_width(sh.pl, 1);
+    PangoLayoutIter *it = pango_layout_get_iter(sh.pl);
+    do {
+        pango_layout_iter_get_line_extents(it, NULL, &lr);
+        double w = (double)lr.width / PANGO_SCALE;
+        if (w > *min)
+            *min = w;
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    lay_shaped_dispose(&sh);
+    if (*min > *max)
+        *max = *min;
+}
+
+void lay_table_widths(const double *cmin, const double *cmax, int ncols, double W, double *out)
+{
+    double smin = 0, smax = 0;
+    for (int c = 0; c < ncols; c++) {
+        smin += cmin[c];
+        smax += cmax[c];
+    }
+    for (int c = 0; c < ncols; c++) {
+        if (smax <= W)
+            out[c] = cmax[c];
+        else if (smin >= W)
+            out[c] = smin > 0 ? cmin[c] * W / smin : W / ncols;
+        else
+            out[c] = cmin[c] + (cmax[c] - cmin[c]) * (W - smin) / (smax - smin);
+    }
+}
+
+/* A cell's computed style and text. */
+typedef struct cell {
+    fo_style s;
+    lay_text t;
+    lay_shaped sh;
+    bool shaped;
+} cell;
+
+static fo_text_align cell_align(const fo_node *c, fo_text_align dflt)
+{
+    switch (c->align) {
+    case FO_ALIGN_LEFT: return FO_TEXT_LEFT;
+    case FO_ALIGN_CENTER: return FO_TEXT_CENTER;
+    case FO_ALIGN_RIGHT: return FO_TEXT_RIGHT;
+    default: return dflt == FO_TEXT_JUSTIFY ? FO_TEXT_LEFT : dflt;
+    }
+}
+
+static void rule(fo_lay *L, double x1, double x2, double y, fo_color c, double w)
+{
+    fo_item ln = {.kind = FO_ITEM_LINE};
+    ln.u.line = (fo_line_item){x1, y, x2, y, c, w};
+    lay_item_add(L, &ln);
+}
+
 void lay_table(fo_lay *L, lay_frame *f, const fo_node *n)
 {
     fo_elem te;
     fo_style ts;
     lay_child_style(L, f, "table", NULL, &te, &ts);
-    lay_margin(L, ts.margin_top > 0 ? ts.margin_top : ts.font_size * 0.6);
+    lay_break_before(L, &ts);
+    lay_margin(L, ts.margin_top);
     int ncols = n->ncols > 0 ? n->ncols : 1;
+    int nrows = 0;
+    for (const fo_node *row = n->first; row; row = row->next)
+        nrows++;
+    if (nrows == 0)
+        return;
     double tx = f->x + ts.margin_left;
-    double tw = lay_clamp_measure(f->w - ts.margin_left - ts.margin_right);
-    double cw = tw / ncols;
-    double pad = 3.0;
-    lay_frame tf = {.up = f, .node = n, .elem = te, .style = ts, .x = tx, .w = tw};
-    fo_color rule = {0.55, 0.55, 0.55, 1};
-    int rowno = 0;
-    int first = L->nboxes;
-    for (const fo_node *row = n->first; row; row = row->next, rowno++) {
-        fo_elem re;
-        fo_style rs;
-        lay_child_style(L, &tf, "tr", NULL, &re, &rs);
-        lay_frame rf = {.up = &tf, .node = row, .elem = re, .style = rs, .x = tx, .w = tw};
-        lay_shaped sh[64];
-        lay_text tx_[64];
-        fo_style cs[64];
-        int nc = 0;
-        double rowh = 0;
-        for (const fo_node *cell = row->first; cell && nc < 64; cell = cell->next, nc++) {
-            fo_elem ce;
-            lay_child_style(L, &rf, row->header ? "th" : "td", NULL, &ce, &cs[nc]);
-            cs[nc].text_indent = 0;
-            cs[nc].text_align = cell->align == FO_ALIGN_CENTER ? FO_TEXT_CENTER
-                                : cell->align == FO_ALIGN_RIGHT ? FO_TEXT_RIGHT
-                                                                : FO_TEXT_LEFT;
-            if (row->header && cs[nc].font_weight < 600)
-                cs[nc].font_weight = 700;
-            lay_text_build(L, cell, &ce, &cs[nc], &tx_[nc]);
-            if (lay_shape(L, &tx_[nc], &cs[nc], cw - 2 * pad, &sh[nc])) {
-                double h = lay_shaped_height(&sh[nc]);
-                if (h > rowh)
-                    rowh = h;
-            }
-        }
-        rowh += 2 * pad;
-        if (rowno == 1)
-            L->keep_with_prev = true; /* keep the header row with the first row */
-        if (lay_box_begin(L, rowh, row->line) >= 0) {
-            if (row->header) {
-                fo_item bg = {.kind = FO_ITEM_RECT};
-                bg.u.rect = (fo_rect_item){tx, 0, tw, rowh, {0.93, 0.93, 0.93, 1}, {0, 0, 0, 0}, 0};
-                lay_item_add(L, &bg);
-            }
-            for (int c = 0; c < nc; c++)
-                if (sh[c].pl)
-                    lay_shaped_emit(L, &sh[c], &tx_[c], &cs[c], tx + c * cw + pad, pad);
-            fo_item ln = {.kind = FO_ITEM_LINE};
-            ln.u.line = (fo_line_item){tx, rowh, tx + tw, rowh, rule, row->header ? 1.0 : 0.4};
-            lay_item_add(L, &ln);
-            if (rowno == 0) {
-                ln.u.line = (fo_line_item){tx, 0, tx + tw, 0, rule, 1.0};
-                lay_item_add(L, &ln);
-            }
-        }
-        for (int c = 0; c < nc; c++) {
-            lay_shaped_dispose(&sh[c]);
-            lay_text_dispose(&tx_[c]);
+    double W = lay_clamp_measure(f->w - ts.margin_left - ts.margin_right);
+    lay_frame tf = {.up = f, .node = n, .elem = te, .style = ts, .x = tx, .w = W};
+
+    cell *cells = calloc((size_t)nrows * ncols, sizeof *cells);
+    fo_elem *relem = calloc((size_t)nrows, sizeof *relem);
+    fo_style *rstyle = calloc((size_t)nrows, sizeof *rstyle);
+    double *cmin = calloc((size_t)ncols * 3, sizeof *cmin);
+    if (!cells || !relem || !rstyle || !cmin) {
+        free(cells);
+        free(relem);
+        free(rstyle);
+        free(cmin);
+        lay_fail(L, FO_ERR_NOMEM);
+        return;
+    }
+    double *cmax = cmin + ncols, *cw = cmin + 2 * ncols;
+
+    /* Pass 1: styles, texts and content widths. */
+    int r = 0, body_row = 0;
+    for (const fo_node *row = n->first; row; row = row->next, r++) {
+        const char *cls = row->header ? NULL : (++body_row % 2 ? "odd" : "even");
+        lay_child_style(L, &tf, "tr", cls, &relem[r], &rstyle[r]);
+        lay_frame rf = {.up = &tf, .node = row, .elem = relem[r], .style = rstyle[r], .x = tx, .w = W};
+        int c = 0;
+        for (const fo_node *cn = row->first; cn && c < ncols; cn = cn->next, c++) {
+            cell *ce = &cells[r * ncols + c];
+            fo_elem e;
+            lay_child_style(L, &rf, row->header ? "th" : "td", NULL, &e, &ce->s);
+            ce->s.text_indent = 0;
+            ce->s.text_align = cell_align(cn, ce->s.text_align);
+            lay_text_build(L, cn, &e, &ce->s, &ce->t);
+            double mn, mx;
+            content_widths(L, &ce->t, &ce->s, &mn, &mx);
+            double pad = ce->s.padding_left + ce->s.padding_right;
+            if (mn + pad > cmin[c])
+                cmin[c] = mn + pad;
+            if (mx + pad > cmax[c])
+                cmax[c] = mx + pad;
         }
     }
-    lay_avoid_breaks_since(L, first, &ts);
-    lay_margin(L, ts.margin_bottom > 0 ? ts.margin_bottom : ts.font_size * 0.6);
-}
+    lay_table_widths(cmin, cmax, ncols, W, cw);
+    double tw = 0;
+    for (int c = 0; c < ncols; c++)
+        tw += cw[c];
 
+    /* Pass 2: shape every cell in its column and emit one box per row. */
+    fo_color rc = ts.color;
+    rc.a *= 0.45;
+    int first = L->nboxes, header_box = -1;
+    double header_h = 0;
+    r = 0;
+    for (const fo_node *row = n->first; row; row = row->next, r++) {
+        double rowh = 0;
+        for (int c = 0; c < ncols; c++) {
+            cell *ce = &cells[r * ncols + c];
+            if (!ce->t.text)
+                continue;
+            double inner = cw[c] - ce->s.padding_left - ce->s.padding_right;
+            ce->shaped = lay_shape(L, &ce->t, &ce->s, inner > 1 ? inner : 1, &ce->sh);
+            double h = ce->s.padding_top + ce->s.padding_bottom +
+                       (ce->shaped ? lay_shaped_height(&ce->sh) : ce->s.line_height);
+            if (h > rowh)
+                rowh = h;
+        }
+        if (r > 0 && row->prev && row->prev->header)
+            L->keep_with_prev = true; /* the header stays with the first row */
+        int bi = lay_box_begin(L, rowh, row->line);
+        if (bi < 0)
+            break;
+        if (row->header) {
+            header_box = bi;
+            header_h = rowh;
+        } else if (header_box >= 0) {
+            L->boxes[bi].pg.header_box = header_box;
+            L->boxes[bi].pg.header_height = header_h;
+        }
+        if (rstyle[r].background_color.a > 0) {
+            fo_item bg = {.kind = FO_ITEM_RECT};
+            bg.u.rect = (fo_rect_item){tx, 0, tw, rowh, rstyle[r].background_color, {0, 0, 0, 0}, 0};
+            lay_item_add(L, &bg);
+        }
+        double x = tx;
+        for (int c = 0; c < ncols; c++) {
+            cell *ce = &cells[r * ncols + c];
+            if (ce->t.text && ce->s.background_color.a > 0) {
+                fo_item bg = {.kind = FO_ITEM_RECT};
+                bg.u.rect = (fo_rect_item){x, 0, cw[c], rowh, ce->s.background_color, {0, 0, 0, 0}, 0};
+                lay_item_add(L, &bg);
+            }
+            if (ce->shaped)
+                lay_shaped_emit(L, &ce->sh, &ce->t, &ce->s, x + ce->s.padding_left, ce->s.padding_top);
+            x += cw[c];
+        }
+        if (r == 0)
+            rule(L, tx, tx + tw, 0, rc, 1.0);
+        rule(L, tx, tx + tw, rowh, rc, row->header || !row->next ? 1.0 : 0.4);
+    }
+    for (int i = 0; i < nrows * ncols; i++) {
+        if (cells[i].shaped)
+            lay_shaped_dispose(&cells[i].sh);
+        if (cells[i].t.text)
+            lay_text_dispose(&cells[i].t);
+    }
+    free(cells);
+    free(relem);
+    free(rstyle);
+    free(cmin);
+    lay_avoid_breaks_since(L, first, &ts);
+    lay_margin(L, ts.margin_bottom);
+    lay_break_after(L, &ts);
+}

@@ -71,6 +71,19 @@ if check_pdf shaping tests/data/shaping.md; then
     done
 fi
 
+# --- tables: automatic widths, running header row ---
+if check_pdf tables tests/data/tables.md; then
+    pdf=$OUT/tables.pdf
+    pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
+    for p in $(seq 2 "$pages"); do
+        first=$(pdftotext -f "$p" -l "$p" -raw "$pdf" - | head -1)
+        case $first in "No. Description Amount Done"*) ok ;; *) bad "tables: page $p does not start with the header row: '$first'" ;; esac
+    done
+    # The narrow "Role" column of the short table is not stretched: the
+    # whole row fits on one line.
+    pdftotext -raw "$pdf" - | grep -q '^Grace Admiral and computer scientist 98,000.50$' && ok || bad "tables: short table row wrapped"
+fi
+
 # --- usage and errors ---
 "$FOLIO" --help | grep -q 'Usage: folio' && ok || bad "--help"
 "$FOLIO" --version | grep -q '^folio ' && ok || bad "--version"

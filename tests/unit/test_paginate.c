@@ -123,6 +123,47 @@ static void test_empty(void **state)
     assert_int_equal(fo_paginate(NULL, 0, 100), 1);
 }
 
+/* A table: a 12 pt header row (box 2) then 10 rows of 20 pt after a 20 pt
+ * filler, on a 100 pt area.  Every page the table continues on starts with
+ * a repeat of the header, and the rows below it are shifted by its height. */
+static void test_table_header_repeats(void **state)
+{
+    fo_pg_box b[16];
+    memset(b, 0, sizeof b);
+    int k = 0;
+    b[k].height = 20; b[k].can_break_before = true; k++;  /* filler */
+    b[k].height = 10; b[k].can_break_before = true; k++;  /* filler */
+    int head = k;
+    b[k].height = 12; b[k].can_break_before = true; k++;  /* header row */
+    for (int r = 0; r < 10; r++, k++) {
+        b[k].height = 20;
+        b[k].can_break_before = r > 0; /* the first row stays with the header */
+        b[k].header_height = 12;
+        b[k].header_box = head;
+    }
+    int pages = fo_paginate(b, k, 100);
+    /* Page 1: filler 30 + header 12 + 3 rows (60) = 102 > 100, so 2 rows. */
+    assert_int_equal(b[head].page, 0);
+    assert_false(b[head].repeat_header);
+    assert_int_equal(b[head + 2].page, 0);
+    assert_int_equal(b[head + 3].page, 1);
+    assert_true(b[head + 3].repeat_header);
+    assert_true(b[head + 3].y == 12);
+    assert_false(b[head + 4].repeat_header);
+    assert_true(b[head + 4].y == 32);
+    /* 12 + 4 * 20 = 92 ≤ 100: four rows per continued page. */
+    assert_int_equal(b[head + 6].page, 1);
+    assert_int_equal(b[head + 7].page, 2);
+    assert_true(b[head + 7].repeat_header);
+    assert_int_equal(pages, 3);
+    /* Without a running header, five rows fit on a continued page. */
+    for (int i = head + 1; i < k; i++)
+        b[i].header_height = 0;
+    fo_paginate(b, k, 100);
+    assert_int_equal(b[head + 7].page, 1);
+    assert_false(b[head + 3].repeat_header);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -134,6 +175,7 @@ int main(void)
         cmocka_unit_test(test_keep_chain_longer_than_page),
         cmocka_unit_test(test_box_taller_than_page),
         cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_table_header_repeats),
     };
     return cmocka_run_group_tests_name("paginate", tests, NULL, NULL);
 }
