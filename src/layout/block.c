@@ -278,7 +278,10 @@ static void leaf(fo_lay *L, lay_frame *f, const fo_node *n)
         break;
     }
     case FO_NODE_PARAGRAPH:
-        inline_block(L, f, n, "p", NULL, tight);
+        if (lay_is_figure_paragraph(n))
+            lay_figures(L, f, n);
+        else
+            inline_block(L, f, n, "p", NULL, tight);
         break;
     case FO_NODE_HTML_BLOCK:
         inline_block(L, f, n, "div", "html", tight);

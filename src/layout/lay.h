@@ -191,6 +191,12 @@ void lay_table(fo_lay *L, lay_frame *f, const fo_node *n);
  * out[ncols] (pt).  See table.c for the rules. */
 void lay_table_widths(const double *cmin, const double *cmax, int ncols, double W, double *out);
 
+/* ---- figures (image.c) ---- */
+/* Whether paragraph `p` holds only images (each maybe inside a link). */
+bool lay_is_figure_paragraph(const fo_node *p);
+/* Lays out every image of such a paragraph as a figure. */
+void lay_figures(fo_lay *L, lay_frame *f, const fo_node *p);
+
 /* ---- lists (list.c) ---- */
 /* Sets up a list or list item frame `c` (child of `f`) after its style and
  * geometry are computed: numbering, depth, the pending marker. */

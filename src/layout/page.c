@@ -15,6 +15,7 @@ static void shift(fo_item *it, double dy)
     case FO_ITEM_LINK: it->u.link.y += dy; break;
     case FO_ITEM_ANCHOR: it->u.anchor.y += dy; break;
     case FO_ITEM_OUTLINE: it->u.outline.y += dy; break;
+    case FO_ITEM_IMAGE: it->u.image.y += dy; break;
     }
 }
 

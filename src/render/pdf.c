@@ -279,6 +279,7 @@ static fo_status write_doc(fo_pdf_writer *w, const fo_pdf_options *opt, int fd,
         .line = on_line,
         .link = fo_pdf_on_link,
         .outline = fo_pdf_on_outline,
+        .image = fo_pdf_on_image,
     };
     if ((st = fo_display_render(d, &be, w)) != FO_OK)
         return st;
@@ -359,6 +360,7 @@ fo_status fo_pdf_write(const fo_display *d, const char *path,
     free(w.anchors);
     free(w.warned);
     free(w.gs);
+    free(w.images);
     free(w.stack);
     free(tmp);
     return st;

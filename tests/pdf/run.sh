@@ -84,6 +84,35 @@ if check_pdf tables tests/data/tables.md; then
     pdftotext -raw "$pdf" - | grep -q '^Grace Admiral and computer scientist 98,000.50$' && ok || bad "tables: short table row wrapped"
 fi
 
+# --- images: PNG (alpha, 16-bit, gray), JPEG (baseline, progressive, gray,
+# CMYK), scaling, captions, links, placeholders with warnings ---
+IMG=$OUT/img; mkdir -p "$IMG"
+python3 tests/tools/mkimages.py "$IMG"
+for k in rgb progressive gray cmyk; do "$BUILD/tests/mkjpeg" "$IMG/$k.jpg" $k; done
+cp tests/data/images.md "$IMG/images.md"
+FOLIO_ABS=$(cd "$(dirname "$FOLIO")" && pwd)/$(basename "$FOLIO")
+if (cd "$OUT" && "$FOLIO_ABS" img/images.md -o images.pdf 2>images.err); then
+    pdf=$OUT/images.pdf
+    n=$(grep -c 'warning: cannot use image' "$OUT/images.err")
+    [ "$n" = 3 ] && ok || bad "images: expected 3 image warnings, got $n: $(cat "$OUT/images.err")"
+    grep -q "^img/images.md:25:1: warning: cannot use image 'missing.png'" "$OUT/images.err" && ok || bad "images: missing image warning lacks its line"
+    qpdf --check "$pdf" >/dev/null 2>&1 && ok || bad "images: qpdf --check"
+    pdftotext "$pdf" "$OUT/images.txt" 2>"$OUT/images.pw"; [ -s "$OUT/images.pw" ] && bad "images: poppler warned" || ok
+    pdfimages -list "$pdf" >"$OUT/images.list" 2>&1
+    [ "$(awk 'NR>2 && $3=="image"' "$OUT/images.list" | wc -l)" = 9 ] && ok || bad "images: expected 9 images: $(cat "$OUT/images.list")"
+    [ "$(awk 'NR>2 && $3=="smask"' "$OUT/images.list" | wc -l)" = 1 ] && ok || bad "images: the RGBA PNG has no soft mask"
+    [ "$(awk 'NR>2 && $9=="jpeg"' "$OUT/images.list" | wc -l)" = 3 ] && ok || bad "images: gray/RGB JPEGs not passed through"
+    # Scaled down: the 2400 px wide image is drawn at the measure (> 96 ppi).
+    ppi=$(awk 'NR>2 && $4==2400 {print $13}' "$OUT/images.list")
+    [ "${ppi:-0}" -gt 96 ] && ok || bad "images: wide image not scaled down (ppi $ppi)"
+    grep -q 'Figure 1: a gradient' "$OUT/images.txt" && ok || bad "images: caption missing"
+    grep -q 'a missing chart \[image: missing.png\]' "$OUT/images.txt" && ok || bad "images: placeholder text missing"
+    qpdf --json --json-key=pages "$pdf" | grep -q 'https://example.com/photo' || \
+        qpdf --qdf --object-streams=disable "$pdf" - | grep -aq 'example.com/photo' && ok || bad "images: linked image has no link"
+else
+    bad "images: folio failed: $(cat "$OUT/images.err")"
+fi
+
 # --- usage and errors ---
 "$FOLIO" --help | grep -q 'Usage: folio' && ok || bad "--help"
 "$FOLIO" --version | grep -q '^folio ' && ok || bad "--version"
