@@ -25,6 +25,9 @@ typedef struct fo_pg_box {
      * The header box itself never gets a repeat. */
     double header_height; /* pt; 0: no running header */
     int header_box;       /* index of the box to repeat */
+    /* Footnotes first referenced in this box: note lines [note_first,
+     * note_first + note_count) of fo_paginate_notes' `notes`. */
+    int note_first, note_count;
     /* results, filled by fo_paginate: */
     int page;             /* 0-based page index */
     double y;             /* pt, top of the box from the top of the text area */
@@ -43,5 +46,25 @@ typedef struct fo_pg_box {
  * below a repeat of its header, and repeat_header is set on it.
  * Returns the number of pages (≥ 1; an empty list gives 1).  Never fails. */
 int fo_paginate(fo_pg_box *boxes, int n, double area_height);
+
+/* fo_paginate with footnotes at the foot of the page.  `notes` are the
+ * lines of every footnote, in the order they are first referenced; a box's
+ * note_first/note_count name the lines it brings (boxes bring them in
+ * order: box by box, the ranges follow each other).  Rules:
+ *   - a box goes on a page only if the first line of each note it brings
+ *     fits on that page too (the reference never precedes its note's page),
+ *     unless it is the first box of the page;
+ *   - as many of its note lines as fit go at the foot of that page; the
+ *     rest continue at the foot of the next page(s), before any later
+ *     note, taking at most half of each such page;
+ *   - a page's footnote area is its note lines stacked at the bottom of
+ *     the text area, with `note_sep` pt above the first (the separator);
+ *     a note line's space_before separates it from the line above;
+ *   - note lines left after the last box get pages of their own.
+ * Results: every box as fo_paginate; every note line gets page and y (pt
+ * from the top of the text area).  Returns the number of pages.  Never
+ * fails.  `notes` may be NULL when nnotes is 0. */
+int fo_paginate_notes(fo_pg_box *boxes, int n, double area_height, fo_pg_box *notes,
+                      int nnotes, double note_sep);
 
 #endif

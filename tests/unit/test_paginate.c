@@ -164,6 +164,120 @@ static void test_table_header_repeats(void **state)
     assert_false(b[head + 3].repeat_header);
 }
 
+/* n boxes of 10 pt, every break allowed. */
+static void lines10(fo_pg_box *b, int n)
+{
+    memset(b, 0, (size_t)n * sizeof *b);
+    for (int i = 0; i < n; i++) {
+        b[i].height = 10;
+        b[i].can_break_before = true;
+    }
+}
+
+/* A note at the foot of the page of its reference; the text above makes
+ * room for it. */
+static void test_note_on_its_page(void **state)
+{
+    fo_pg_box b[20], nl[4];
+    lines10(b, 20);
+    lines10(nl, 2);
+    b[3].note_first = 0;
+    b[3].note_count = 2;
+    int pages = fo_paginate_notes(b, 20, 100, nl, 2, 5);
+    /* Foot: 5 + 10 + 10 = 25 pt, so 75 pt of text: boxes 0..6. */
+    assert_int_equal(b[6].page, 0);
+    assert_int_equal(b[7].page, 1);
+    assert_int_equal(nl[0].page, 0);
+    assert_int_equal(nl[1].page, 0);
+    assert_true(nl[0].y == 80 && nl[1].y == 90);
+    assert_int_equal(pages, 3); /* 7 + 10 + 3 boxes */
+    /* Without the note the page holds ten boxes. */
+    b[3].note_count = 0;
+    fo_paginate_notes(b, 20, 100, nl, 0, 5);
+    assert_int_equal(b[9].page, 0);
+}
+
+/* A reference whose note's first line does not fit moves to the next
+ * page with it. */
+static void test_reference_moves_with_note(void **state)
+{
+    fo_pg_box b[12], nl[1];
+    lines10(b, 12);
+    lines10(nl, 1);
+    nl[0].height = 20;
+    b[8].note_first = 0;
+    b[8].note_count = 1;
+    fo_paginate_notes(b, 12, 100, nl, 1, 5);
+    /* Box 8 would end at 90, but 90 + 25 > 100. */
+    assert_int_equal(b[7].page, 0);
+    assert_int_equal(b[8].page, 1);
+    assert_int_equal(nl[0].page, 1);
+    assert_true(nl[0].y == 80);
+}
+
+/* A note longer than the room left continues at the foot of the next
+ * page, before the text there. */
+static void test_long_note_continues(void **state)
+{
+    fo_pg_box b[30], nl[8];
+    lines10(b, 30);
+    lines10(nl, 8);
+    b[1].note_first = 0;
+    b[1].note_count = 8;
+    fo_paginate_notes(b, 30, 100, nl, 8, 5);
+    /* Page 0: boxes 0 and 1 (y 20), then 5 + 7 lines = 75 ≤ 80. */
+    assert_int_equal(b[1].page, 0);
+    for (int k = 0; k < 7; k++)
+        assert_int_equal(nl[k].page, 0);
+    assert_int_equal(b[2].page, 1); /* 20 + 10 + 80 > 100 */
+    assert_int_equal(nl[7].page, 1);
+    assert_true(nl[7].y == 90);     /* alone at the foot: 100 - 15 + 5 */
+    /* Page 1 holds 85 pt of text: boxes 2..9. */
+    assert_int_equal(b[9].page, 1);
+    assert_int_equal(b[10].page, 2);
+}
+
+/* When the page filler backs up to an earlier break (a keep), the notes
+ * of the boxes moved go with them. */
+static void test_note_moves_on_backtrack(void **state)
+{
+    fo_pg_box b[12], nl[1];
+    lines10(b, 12);
+    lines10(nl, 1);
+    b[7].can_break_before = false;
+    b[8].can_break_before = false;
+    b[7].note_first = 0;
+    b[7].note_count = 1;
+    fo_paginate_notes(b, 12, 100, nl, 1, 5);
+    /* Box 7 and its note fit (80 + 15 ≤ 100) but box 8 does not, and may
+     * only break before box 6: boxes 6..8 and the note go over. */
+    assert_int_equal(b[5].page, 0);
+    assert_int_equal(b[6].page, 1);
+    assert_int_equal(b[7].page, 1);
+    assert_int_equal(nl[0].page, 1);
+}
+
+/* Notes left after the last box get a page of their own. */
+static void test_notes_after_last_box(void **state)
+{
+    fo_pg_box b[10], nl[30];
+    lines10(b, 10);
+    lines10(nl, 30);
+    b[4].note_first = 0;
+    b[4].note_count = 30;
+    int pages = fo_paginate_notes(b, 10, 100, nl, 30, 5);
+    /* Page 0: boxes 0..4 and 4 note lines (5 + 40 ≤ 50); page 1: boxes
+     * 5..9 under half a page of notes; then 22 lines, 9 a page. */
+    assert_int_equal(b[4].page, 0);
+    assert_int_equal(nl[3].page, 0);
+    assert_int_equal(nl[4].page, 1);
+    assert_int_equal(b[9].page, 1);
+    assert_int_equal(pages, 5);
+    assert_int_equal(nl[29].page, 4);
+    for (int k = 1; k < 30; k++)
+        assert_true(nl[k].page >= nl[k - 1].page);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -176,6 +290,11 @@ int main(void)
         cmocka_unit_test(test_box_taller_than_page),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_table_header_repeats),
+        cmocka_unit_test(test_note_on_its_page),
+        cmocka_unit_test(test_reference_moves_with_note),
+        cmocka_unit_test(test_long_note_continues),
+        cmocka_unit_test(test_note_moves_on_backtrack),
+        cmocka_unit_test(test_notes_after_last_box),
     };
     return cmocka_run_group_tests_name("paginate", tests, NULL, NULL);
 }
