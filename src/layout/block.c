@@ -53,6 +53,12 @@ int lay_box_begin(fo_lay *L, double height, int src_line)
         lay_item_add(L, &it);
         L->pending_anchor = NULL;
     }
+    if (L->pending_backlink) {
+        fo_item it = {.kind = FO_ITEM_LINK};
+        it.u.link = (fo_link_item){L->backlink_x, 0, L->backlink_w, height, NULL, L->pending_backlink};
+        lay_item_add(L, &it);
+        L->pending_backlink = NULL;
+    }
     if (L->pending_outline) {
         fo_item it = {.kind = FO_ITEM_OUTLINE};
         it.u.outline = (fo_outline_item){L->pending_outline, L->pending_outline_level, 0};
@@ -254,6 +260,8 @@ static lay_frame *leave(fo_lay *L, lay_frame *c)
     if (c->rule && L->rules->len)
         g_array_set_size(L->rules, L->rules->len - 1);
     lay_list_leave(L, c);
+    if (c->node->type == FO_NODE_FOOTNOTE_DEF)
+        lay_footnote_leave(L, c);
     lay_avoid_breaks_since(L, c->first_box, &c->style);
     lay_margin(L, c->style.margin_bottom);
     lay_break_after(L, &c->style);
@@ -368,14 +376,9 @@ void lay_blocks(fo_lay *L)
         }
     }
 
-    bool footnotes_started = false;
     lay_frame *f = &body;
     while (n && L->status == FO_OK) {
         bool descended = false;
-        if (n->type == FO_NODE_FOOTNOTE_DEF && !footnotes_started && f == &body) {
-            footnotes_started = true;
-            lay_footnote_separator(L, &body, n->line);
-        }
         if (is_container(n->type)) {
             lay_frame *c = enter(L, f, n);
             if (!c)

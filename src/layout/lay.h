@@ -53,6 +53,12 @@ typedef struct lay_marker {
     int task;     /* task-list item: 0 none, 1 open, 2 done */
 } lay_marker;
 
+/* A footnote's boxes in L->boxes: [first, end). */
+typedef struct lay_note {
+    int number;
+    int first, end;
+} lay_note;
+
 /* A rule drawn down the left of every box while a block quote is open. */
 typedef struct lay_rule {
     double x; /* pt, absolute */
@@ -85,6 +91,10 @@ typedef struct fo_lay {
     double bg_x, bg_w;           /* its horizontal extent, pt */
     const char *pending_anchor;  /* anchor for the next box, or NULL */
     double pending_anchor_x;
+    const char *pending_backlink; /* internal link over the next box's marker, or NULL */
+    double backlink_x, backlink_w;
+    GArray *notes;               /* lay_note: laid-out footnotes */
+    double note_gap;             /* pt between two notes at a page foot */
     const char *pending_outline; /* outline entry for the next box, or NULL */
     int pending_outline_level;
     fo_style root_style;
@@ -207,10 +217,31 @@ void lay_list_leave(fo_lay *L, lay_frame *c);
 bool lay_in_tight_item(const lay_frame *f);
 
 /* ---- footnotes (footnote.c) ---- */
-/* Sets up a footnote definition frame `c`: anchor fn-N and its number. */
+/* Sets up a footnote definition frame `c`: anchor fn-N, its number, the
+ * link back to the reference; the note starts a flow of its own. */
 void lay_footnote_enter(fo_lay *L, lay_frame *c);
-/* The separator rule before the first footnote definition. */
-void lay_footnote_separator(fo_lay *L, const lay_frame *body, int line);
+/* Records the note's boxes (L->notes). */
+void lay_footnote_leave(fo_lay *L, lay_frame *c);
+
+/* The boxes split into the main flow and footnote lines, ready for
+ * fo_paginate_notes.  box[i] / note_box[k]: index in L->boxes. */
+typedef struct lay_flow {
+    fo_pg_box *pg;
+    int *box;
+    int n;
+    fo_pg_box *notes;
+    int *note_box;
+    int nnotes;
+} lay_flow;
+/* Builds the flows (see footnote.c).  FO_ERR_NOMEM on failure. */
+fo_status lay_flow_build(fo_lay *L, lay_flow *fl);
+void lay_flow_dispose(lay_flow *fl);
+/* Height of the space above a page's notes, with its rule, pt. */
+double lay_note_separator(const fo_lay *L);
+/* Writes the separator and the note lines of page `p` (0-based) through
+ * `emit`; *cursor is the first note line not yet written. */
+fo_status lay_notes_emit(fo_lay *L, fo_page *page, const lay_flow *fl, int p, int *cursor,
+                         fo_status (*emit)(fo_lay *, fo_page *, int, double, bool));
 
 /* ---- the document's blocks (block.c) ---- */
 void lay_blocks(fo_lay *L);

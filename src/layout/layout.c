@@ -48,6 +48,7 @@ fo_status fo_layout_document(const fo_doc *doc, const fo_sheet *sheet, fo_fonts 
     L.faces = g_hash_table_new_full(g_direct_hash, g_direct_equal, g_object_unref, lay_face_free);
     L.missing = g_hash_table_new(g_direct_hash, g_direct_equal);
     L.rules = g_array_new(FALSE, FALSE, sizeof(lay_rule));
+    L.notes = g_array_new(FALSE, FALSE, sizeof(lay_note));
     if (doc->meta.lang)
         pango_context_set_language(L.pc, pango_language_from_string(doc->meta.lang));
 
@@ -66,6 +67,7 @@ fo_status fo_layout_document(const fo_doc *doc, const fo_sheet *sheet, fo_fonts 
     g_hash_table_destroy(L.faces);
     g_hash_table_destroy(L.missing);
     g_array_free(L.rules, TRUE);
+    g_array_free(L.notes, TRUE);
     free(L.boxes);
     free(L.items);
     g_free(L.title);

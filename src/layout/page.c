@@ -54,40 +54,38 @@ static void footer(fo_lay *L, fo_page *page, int number)
 
 fo_status lay_pages(fo_lay *L)
 {
-    fo_pg_box *pg = malloc((size_t)(L->nboxes ? L->nboxes : 1) * sizeof *pg);
-    if (!pg)
+    lay_flow fl;
+    if (lay_flow_build(L, &fl) != FO_OK)
         return FO_ERR_NOMEM;
-    for (int i = 0; i < L->nboxes; i++)
-        pg[i] = L->boxes[i].pg;
-    int npages = fo_paginate(pg, L->nboxes, L->area_h);
+    fo_pg_box *pg = fl.pg;
+    int npages = fo_paginate_notes(pg, fl.n, L->area_h, fl.notes, fl.nnotes,
+                                   lay_note_separator(L));
+    fo_status st = FO_OK;
     if (L->opt && L->opt->max_pages > 0 && npages > L->opt->max_pages) {
         fo_error(L->diag, L->doc->path, 0, 0,
                  "the document needs %d pages, more than the limit of %d (--max-pages)",
                  npages, L->opt->max_pages);
-        free(pg);
+        lay_flow_dispose(&fl);
         return FO_ERR_LIMIT;
     }
-    int b = 0;
-    for (int p = 0; p < npages && L->status == FO_OK; p++) {
+    int b = 0, note = 0;
+    for (int p = 0; p < npages && L->status == FO_OK && st == FO_OK; p++) {
         if (!fo_display_add_page(L->dl, L->page.width, L->page.height)) {
-            free(pg);
-            return FO_ERR_NOMEM;
+            st = FO_ERR_NOMEM;
+            break;
         }
         fo_page *page = &L->dl->pages[L->dl->npages - 1];
-        for (; b < L->nboxes && pg[b].page == p; b++) {
-            if (pg[b].repeat_header && emit_box(L, page, pg[b].header_box,
-                                                L->page.margin_top, true) != FO_OK) {
-                free(pg);
-                return FO_ERR_NOMEM;
-            }
-            double dy = L->page.margin_top + pg[b].y;
-            if (emit_box(L, page, b, dy, false) != FO_OK) {
-                free(pg);
-                return FO_ERR_NOMEM;
-            }
+        for (; b < fl.n && pg[b].page == p && st == FO_OK; b++) {
+            if (pg[b].repeat_header)
+                st = emit_box(L, page, fl.box[pg[b].header_box], L->page.margin_top, true);
+            if (st == FO_OK)
+                st = emit_box(L, page, fl.box[b], L->page.margin_top + pg[b].y, false);
         }
-        footer(L, page, p + 1);
+        if (st == FO_OK)
+            st = lay_notes_emit(L, page, &fl, p, &note, emit_box);
+        if (st == FO_OK)
+            footer(L, page, p + 1);
     }
-    free(pg);
-    return L->status;
+    lay_flow_dispose(&fl);
+    return st != FO_OK ? st : L->status;
 }

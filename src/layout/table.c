@@ -19,7 +19,8 @@
  * carries header_height/header_box, and the page filler repeats the header
  * at the top of each page the table continues on (paginate.h).
  *
- * Styling: `table`, `tr`, `th`, `td` elements; body rows also have the
+ * Styling: `table`, `tr`, `th`, `td` elements (a cell with no horizontal
+ * padding gets 0.3em a side); body rows also have the
  * class `odd` or `even` (1-based among body rows) so a style sheet can set
  * zebra stripes with `tr.even { background-color: … }`.  Cell padding comes
  * from th/td padding, backgrounds from tr and th/td background-color.
@@ -147,6 +148,11 @@ void lay_table(fo_lay *L, lay_frame *f, const fo_node *n)
             lay_child_style(L, &rf, row->header ? "th" : "td", NULL, &e, &ce->s);
             ce->s.text_indent = 0;
             ce->s.text_align = cell_align(cn, ce->s.text_align);
+            /* Cells with no horizontal padding at all would run their
+             * words together: the user-agent default is 0.3em a side
+             * (browsers use 1px). */
+            if (ce->s.padding_left == 0 && ce->s.padding_right == 0)
+                ce->s.padding_left = ce->s.padding_right = 0.3 * ce->s.font_size;
             lay_text_build(L, cn, &e, &ce->s, &ce->t);
             double mn, mx;
             content_widths(L, &ce->t, &ce->s, &mn, &mx);

@@ -72,7 +72,7 @@ if check_pdf shaping tests/data/shaping.md; then
 fi
 
 # --- tables: automatic widths, running header row ---
-if check_pdf tables tests/data/tables.md; then
+if check_pdf tables tests/data/tables.md --style styles/default.css; then
     pdf=$OUT/tables.pdf
     pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
     for p in $(seq 2 "$pages"); do
@@ -84,18 +84,30 @@ if check_pdf tables tests/data/tables.md; then
     pdftotext -raw "$pdf" - | grep -q '^Grace Admiral and computer scientist 98,000.50$' && ok || bad "tables: short table row wrapped"
 fi
 
+# --- footnotes at the foot of the page that references them ---
+if check_pdf footnotes tests/data/footnotes.md --style styles/default.css; then
+    pdf=$OUT/footnotes.pdf
+    p1=$(pdftotext -f 1 -l 1 -raw "$pdf" -)
+    echo "$p1" | grep -q '^1\. Note 1: the source' && echo "$p1" | grep -q '^4\. Note 7: the source' && ok || bad "footnotes: notes 1-4 are not on page 1"
+    # The long note continues: its text is on pages 2 and 3.
+    [ "$(pdftotext -f 3 -l 3 -raw "$pdf" - | grep -c 'very long note')" -gt 0 ] && ok || bad "footnotes: the long note does not continue on page 3"
+    # Links both ways: reference → fn-1 and note → fnref-1.
+    qpdf --qdf --object-streams=disable "$pdf" "$OUT/footnotes.qdf" 2>/dev/null
+    n=$(grep -ac '/Subtype /Link' "$OUT/footnotes.qdf")
+    [ "$n" -ge 10 ] && ok || bad "footnotes: expected 10 links (5 each way), found $n"
+fi
+
 # --- images: PNG (alpha, 16-bit, gray), JPEG (baseline, progressive, gray,
 # CMYK), scaling, captions, links, placeholders with warnings ---
 IMG=$OUT/img; mkdir -p "$IMG"
 python3 tests/tools/mkimages.py "$IMG"
 for k in rgb progressive gray cmyk; do "$BUILD/tests/mkjpeg" "$IMG/$k.jpg" $k; done
 cp tests/data/images.md "$IMG/images.md"
-FOLIO_ABS=$(cd "$(dirname "$FOLIO")" && pwd)/$(basename "$FOLIO")
-if (cd "$OUT" && "$FOLIO_ABS" img/images.md -o images.pdf 2>images.err); then
+if "$FOLIO" "$IMG/images.md" -o "$OUT/images.pdf" --style styles/default.css 2>"$OUT/images.err"; then
     pdf=$OUT/images.pdf
     n=$(grep -c 'warning: cannot use image' "$OUT/images.err")
     [ "$n" = 3 ] && ok || bad "images: expected 3 image warnings, got $n: $(cat "$OUT/images.err")"
-    grep -q "^img/images.md:25:1: warning: cannot use image 'missing.png'" "$OUT/images.err" && ok || bad "images: missing image warning lacks its line"
+    grep -q "^$IMG/images.md:25:1: warning: cannot use image 'missing.png'" "$OUT/images.err" && ok || bad "images: missing image warning lacks its line"
     qpdf --check "$pdf" >/dev/null 2>&1 && ok || bad "images: qpdf --check"
     pdftotext "$pdf" "$OUT/images.txt" 2>"$OUT/images.pw"; [ -s "$OUT/images.pw" ] && bad "images: poppler warned" || ok
     pdfimages -list "$pdf" >"$OUT/images.list" 2>&1

@@ -100,11 +100,64 @@ static void test_table_header_on_every_page(void **state)
     g_string_free(md, TRUE);
 }
 
+/* Page holding an item of `kind` whose name/dest is `name`, or -1. */
+static int page_of(const fo_display *dl, fo_item_kind kind, const char *name)
+{
+    for (int p = 0; p < dl->npages; p++)
+        for (int i = 0; i < dl->pages[p].nitems; i++) {
+            const fo_item *it = &dl->pages[p].items[i];
+            const char *s = kind == FO_ITEM_ANCHOR ? it->u.anchor.name
+                            : kind == FO_ITEM_LINK ? it->u.link.dest : NULL;
+            if (it->kind == kind && s && strcmp(s, name) == 0)
+                return p;
+        }
+    return -1;
+}
+
+/* Every note is on the page of its reference, below the text, and links
+ * back to it. */
+static void test_footnotes_at_page_foot(void **state)
+{
+    GString *md = g_string_new(NULL);
+    for (int i = 1; i <= 120; i++)
+        g_string_append_printf(md, "Paragraph %d with several words in it so that it fills a line or "
+                                   "two of the page.%s\n\n", i, i % 7 == 0 ? "[^x]" : "");
+    g_string_append(md, "Another[^y] reference.\n\n[^x]: The note x.\n\n[^y]: The note y.\n");
+    fo_diag d;
+    fo_diag_init(&d);
+    fo_display *dl = typeset(md->str, NULL, &d);
+    int ref = page_of(dl, FO_ITEM_ANCHOR, "fnref-1");
+    int note = page_of(dl, FO_ITEM_ANCHOR, "fn-1");
+    assert_true(ref >= 0);
+    assert_int_equal(note, ref);
+    assert_int_equal(page_of(dl, FO_ITEM_LINK, "fnref-1"), ref); /* note → reference */
+    assert_int_equal(page_of(dl, FO_ITEM_LINK, "fn-1"), ref);    /* reference → note */
+    int ref2 = page_of(dl, FO_ITEM_ANCHOR, "fnref-2");
+    assert_int_equal(page_of(dl, FO_ITEM_ANCHOR, "fn-2"), ref2);
+    assert_true(ref2 > ref);
+    /* The note is below every line of text on its page. */
+    const fo_page *p = &dl->pages[ref];
+    double note_y = 0, text_y = 0;
+    for (int i = 0; i < p->nitems; i++) {
+        const fo_item *it = &p->items[i];
+        if (it->kind != FO_ITEM_GLYPHS)
+            continue;
+        if (strncmp(it->u.glyphs.text, "The note x", 10) == 0)
+            note_y = it->u.glyphs.y;
+        else if (strncmp(it->u.glyphs.text, "Paragraph", 9) == 0 && it->u.glyphs.y > text_y)
+            text_y = it->u.glyphs.y;
+    }
+    assert_true(note_y > text_y);
+    fo_display_free(dl);
+    g_string_free(md, TRUE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table_widths),
         cmocka_unit_test(test_table_header_on_every_page),
+        cmocka_unit_test(test_footnotes_at_page_foot),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
