@@ -53,6 +53,8 @@ int lay_box_begin(fo_lay *L, double height, int src_line)
         lay_item_add(L, &it);
         L->pending_anchor = NULL;
     }
+    if (L->pending_task)
+        lay_task_box(L, height);
     if (L->pending_backlink) {
         fo_item it = {.kind = FO_ITEM_LINK};
         it.u.link = (fo_link_item){L->backlink_x, 0, L->backlink_w, height, NULL, L->pending_backlink};

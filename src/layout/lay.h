@@ -91,6 +91,9 @@ typedef struct fo_lay {
     double bg_x, bg_w;           /* its horizontal extent, pt */
     const char *pending_anchor;  /* anchor for the next box, or NULL */
     double pending_anchor_x;
+    int pending_task;            /* check box for the next box: 1 open, 2 done, 0 none */
+    double task_x, task_size;    /* its left edge and side, pt */
+    fo_color task_color;
     const char *pending_backlink; /* internal link over the next box's marker, or NULL */
     double backlink_x, backlink_w;
     GArray *notes;               /* lay_note: laid-out footnotes */
@@ -213,6 +216,9 @@ void lay_figures(fo_lay *L, lay_frame *f, const fo_node *p);
 void lay_list_enter(fo_lay *L, lay_frame *f, lay_frame *c);
 /* Closes an item frame: an empty item still shows its marker. */
 void lay_list_leave(fo_lay *L, lay_frame *c);
+/* Draws the pending task-list check box into the box just begun, of
+ * height `h` pt (called by lay_box_begin). */
+void lay_task_box(fo_lay *L, double h);
 /* Whether `f` is an item of a tight list (its paragraphs lose margins). */
 bool lay_in_tight_item(const lay_frame *f);
 

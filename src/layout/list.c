@@ -1,17 +1,15 @@
 /* list.c — lists and list items: numbering (start numbers honoured), the
  * marker hung in the item's left margin (a hanging indent: the marker sits
  * left of the content edge, every line of the item starts at that edge),
- * nesting depth, tight lists. */
+ * nesting depth, tight lists.  A task-list item ("- [ ]", "- [x]") gets a
+ * check box drawn in the marker's place (a stroked square in the item's
+ * colour, 0.72em a side, with a tick when done) instead of a marker. */
 #include "lay.h"
 
 #include <stdio.h>
 
-static const char *bullet_for(int depth, int task)
+static const char *bullet_for(int depth)
 {
-    if (task == 1)
-        return "\xe2\x98\x90"; /* U+2610 BALLOT BOX */
-    if (task == 2)
-        return "\xe2\x98\x91"; /* U+2611 BALLOT BOX WITH CHECK */
     static const char *b[] = {"\xe2\x80\xa2", "\xe2\x97\xa6", "\xe2\x96\xaa"}; /* • ◦ ▪ */
     return b[depth % 3];
 }
@@ -25,6 +23,15 @@ void lay_list_enter(fo_lay *L, lay_frame *f, lay_frame *c)
         return;
     }
     /* An item. */
+    if (n->task) {
+        /* A task-list item: a drawn check box instead of a marker. */
+        L->pending_task = n->task;
+        L->task_size = c->style.font_size * 0.72;
+        L->task_x = c->x - c->style.font_size * 0.45 - L->task_size;
+        L->task_color = c->style.color;
+        L->marker.pending = false;
+        return;
+    }
     L->marker.pending = true;
     L->marker.style = c->style;
     L->marker.right = c->x - c->style.font_size * 0.45;
@@ -32,12 +39,33 @@ void lay_list_enter(fo_lay *L, lay_frame *f, lay_frame *c)
     if (f->node && f->node->ordered)
         snprintf(L->marker.text, sizeof L->marker.text, "%d.", f->number++);
     else
-        snprintf(L->marker.text, sizeof L->marker.text, "%s", bullet_for(c->depth - 1, n->task));
+        snprintf(L->marker.text, sizeof L->marker.text, "%s", bullet_for(c->depth - 1));
+}
+
+void lay_task_box(fo_lay *L, double h)
+{
+    double s = L->task_size, x = L->task_x;
+    double y = (h - s) / 2 + s * 0.08; /* centred on the line, a little low like x-height text */
+    if (y < 0)
+        y = 0;
+    fo_item r = {.kind = FO_ITEM_RECT};
+    r.u.rect = (fo_rect_item){x, y, s, s, {0, 0, 0, 0}, L->task_color, s * 0.09};
+    lay_item_add(L, &r);
+    if (L->pending_task == 2) {
+        /* The tick: two strokes, short down-right then long up-right. */
+        fo_item t = {.kind = FO_ITEM_LINE};
+        double w = s * 0.13;
+        t.u.line = (fo_line_item){x + s * 0.2, y + s * 0.52, x + s * 0.42, y + s * 0.76, L->task_color, w};
+        lay_item_add(L, &t);
+        t.u.line = (fo_line_item){x + s * 0.42, y + s * 0.76, x + s * 0.82, y + s * 0.22, L->task_color, w};
+        lay_item_add(L, &t);
+    }
+    L->pending_task = 0;
 }
 
 void lay_list_leave(fo_lay *L, lay_frame *c)
 {
-    if (c->node->type != FO_NODE_ITEM || !L->marker.pending)
+    if (c->node->type != FO_NODE_ITEM || (!L->marker.pending && !L->pending_task))
         return;
     /* An empty item: give its marker a line of its own. */
     lay_text t;

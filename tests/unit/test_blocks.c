@@ -152,12 +152,45 @@ static void test_footnotes_at_page_foot(void **state)
     g_string_free(md, TRUE);
 }
 
+/* Task-list items get drawn check boxes (a stroked square; a tick of two
+ * strokes when done) left of the text, and no "[ ]" text or ballot glyph. */
+static void test_task_boxes(void **state)
+{
+    fo_diag d;
+    fo_diag_init(&d);
+    fo_display *dl = typeset("- [ ] open\n- [x] done\n", NULL, &d);
+    const fo_page *p = &dl->pages[0];
+    int squares = 0, ticks = 0;
+    double text_x = 1e9, box_right = 0;
+    for (int i = 0; i < p->nitems; i++) {
+        const fo_item *it = &p->items[i];
+        if (it->kind == FO_ITEM_RECT && it->u.rect.stroke.a > 0 && it->u.rect.fill.a == 0) {
+            squares++;
+            assert_float_equal(it->u.rect.w, it->u.rect.h, 1e-9);
+            if (it->u.rect.x + it->u.rect.w > box_right)
+                box_right = it->u.rect.x + it->u.rect.w;
+        } else if (it->kind == FO_ITEM_LINE) {
+            ticks++;
+        } else if (it->kind == FO_ITEM_GLYPHS && strncmp(it->u.glyphs.text, "open", 4) == 0) {
+            text_x = it->u.glyphs.x;
+        } else if (it->kind == FO_ITEM_GLYPHS) {
+            assert_null(strstr(it->u.glyphs.text, "\xe2\x98")); /* no U+2610.. glyphs */
+            assert_null(strstr(it->u.glyphs.text, "[ ]"));
+        }
+    }
+    assert_int_equal(squares, 2);
+    assert_int_equal(ticks, 2);
+    assert_true(box_right < text_x);
+    fo_display_free(dl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table_widths),
         cmocka_unit_test(test_table_header_on_every_page),
         cmocka_unit_test(test_footnotes_at_page_foot),
+        cmocka_unit_test(test_task_boxes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
