@@ -88,6 +88,28 @@ void lay_item_add(fo_lay *L, const fo_item *it)
     L->boxes[L->nboxes - 1].item_count++;
 }
 
+void lay_items_move_to_box(fo_lay *L, int from, int box)
+{
+    int m = L->nitems - from;
+    int last = L->nboxes - 1;
+    if (m <= 0 || box < 0 || box >= last || L->status != FO_OK)
+        return;
+    fo_item *tail = malloc((size_t)m * sizeof *tail);
+    if (!tail) {
+        lay_fail(L, FO_ERR_NOMEM);
+        return;
+    }
+    memcpy(tail, &L->items[from], (size_t)m * sizeof *tail);
+    int at = L->boxes[box].item_first + L->boxes[box].item_count;
+    memmove(&L->items[at + m], &L->items[at], (size_t)(from - at) * sizeof *tail);
+    memcpy(&L->items[at], tail, (size_t)m * sizeof *tail);
+    free(tail);
+    L->boxes[box].item_count += m;
+    for (int b = box + 1; b <= last; b++)
+        L->boxes[b].item_first += m;
+    L->boxes[last].item_count -= m;
+}
+
 /* break-inside: avoid (CSS Fragmentation 3 §3.2): no break between the
  * boxes a block produced since box `first`, when they fit on one page
  * together (break-inside is a preference; a longer block starts where it

@@ -192,7 +192,14 @@ void lay_text_build(fo_lay *L, const fo_node *block, const fo_elem *elem,
             append_text(out->text, preserve ? "\n" : " ", 1, preserve);
             break;
         case FO_NODE_LINEBREAK:
-            g_string_append(out->text, "\xe2\x80\xa8"); /* U+2028 LINE SEPARATOR */
+            /* A newline ends a Pango paragraph, so the line before a hard
+             * break is set like a last line (never justified).  With a
+             * text-indent that would indent the next line too: then use
+             * U+2028 LINE SEPARATOR, which Pango justifies. */
+            if (style->text_indent != 0)
+                g_string_append(out->text, "\xe2\x80\xa8");
+            else
+                g_string_append_c(out->text, '\n');
             break;
         case FO_NODE_HTML_INLINE:
             warn_html(L, n);

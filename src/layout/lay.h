@@ -111,6 +111,9 @@ typedef struct fo_lay {
 int lay_box_begin(fo_lay *L, double height, int src_line);
 /* Appends an item to the box being built (the last one). */
 void lay_item_add(fo_lay *L, const fo_item *it);
+/* Moves the items from index `from` to the end (all in the last box) to
+ * the end of the earlier box `box`, keeping every box's items contiguous. */
+void lay_items_move_to_box(fo_lay *L, int from, int box);
 
 /* ---- inline content (inline.c) ---- */
 /* Builds attributed text for the inline children of `block` under the

@@ -184,6 +184,79 @@ static void test_task_boxes(void **state)
     fo_display_free(dl);
 }
 
+/* A code line longer than the measure wraps; each continuation line (and
+ * only those) gets a "↪" mark left of the code's edge. */
+static void test_code_continuation_marks(void **state)
+{
+    fo_diag d;
+    fo_diag_init(&d);
+    GString *md = g_string_new("```\nshort\n");
+    for (int i = 0; i < 40; i++)
+        g_string_append_printf(md, "word%d ", i);
+    g_string_append(md, "\nshort again\n```\n");
+    fo_display *dl = typeset(md->str, NULL, &d);
+    const fo_page *p = &dl->pages[0];
+    int marks = 0, lines = 0;
+    double code_x = 1e9, mark_x = 0;
+    for (int i = 0; i < p->nitems; i++) {
+        const fo_item *it = &p->items[i];
+        if (it->kind != FO_ITEM_GLYPHS)
+            continue;
+        if (strncmp(it->u.glyphs.text, "\xe2\x86\xaa", 3) == 0) {
+            marks++;
+            mark_x = it->u.glyphs.x;
+        } else if (it->u.glyphs.text_len > 0 && strncmp(it->u.glyphs.text, "short", 5) == 0) {
+            code_x = it->u.glyphs.x;
+        } else if (strstr(it->u.glyphs.text, "word") && it->u.glyphs.text_len > 0) {
+            lines++;
+        }
+    }
+    (void)lines;
+    assert_true(marks >= 1);
+    assert_true(mark_x < code_x);
+    fo_display_free(dl);
+    /* No wrapped line, no mark. */
+    dl = typeset("```\nshort\nlines\n```\n", NULL, &d);
+    p = &dl->pages[0];
+    for (int i = 0; i < p->nitems; i++)
+        if (p->items[i].kind == FO_ITEM_GLYPHS)
+            assert_true(strncmp(p->items[i].u.glyphs.text, "\xe2\x86\xaa", 3) != 0);
+    fo_display_free(dl);
+    g_string_free(md, TRUE);
+}
+
+/* The line before a hard break is not justified. */
+static void test_hard_break_not_justified(void **state)
+{
+    fo_diag d;
+    fo_diag_init(&d);
+    fo_display *dl = typeset("Line one  \nand then a second line of text that is long enough to fill "
+                             "the whole measure and wrap onto another line for sure, yes indeed.\n",
+                             "body { text-align: justify }", &d);
+    const fo_page *p = &dl->pages[0];
+    double first_y = -1, right = 0, left = 1e9;
+    for (int i = 0; i < p->nitems; i++) {
+        const fo_item *it = &p->items[i];
+        if (it->kind != FO_ITEM_GLYPHS || it->u.glyphs.nglyphs == 0)
+            continue;
+        const fo_glyph_run *r = &it->u.glyphs;
+        if (first_y < 0)
+            first_y = r->y;
+        if (r->y != first_y)
+            continue;
+        double w = 0;
+        for (int k = 0; k < r->nglyphs; k++)
+            w += r->glyphs[k].advance;
+        if (r->x < left)
+            left = r->x;
+        if (r->x + w > right)
+            right = r->x + w;
+    }
+    /* "Line one" at 12pt is well under 100 pt wide when not stretched. */
+    assert_true(right - left < 100);
+    fo_display_free(dl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -191,6 +264,8 @@ int main(void)
         cmocka_unit_test(test_table_header_on_every_page),
         cmocka_unit_test(test_footnotes_at_page_foot),
         cmocka_unit_test(test_task_boxes),
+        cmocka_unit_test(test_code_continuation_marks),
+        cmocka_unit_test(test_hard_break_not_justified),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
