@@ -34,6 +34,7 @@ static const char usage_text[] =
     "      --fonts DIR       folder of bundled fonts and fonts.conf (default:\n"
     "                        $FOLIO_FONTS, else fonts/ beside folio)\n"
     "      --max-pages N     fail when the document needs more than N pages\n"
+    "      --toc             add a table of contents (as `toc: true` in front matter)\n"
     "                        (default 10000)\n"
     "  -q, --quiet           print errors only (no warnings, no summary)\n"
     "  -h, --help            show this help and exit\n"
@@ -124,13 +125,14 @@ int main(int argc, char **argv)
         {"strict", no_argument, NULL, 'S'},
         {"fonts", required_argument, NULL, 'F'},
         {"max-pages", required_argument, NULL, 'M'},
+        {"toc", no_argument, NULL, 'T'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     const char *output = NULL, *style_path = NULL, *fonts_opt = NULL;
-    bool strict = false, quiet = false;
+    bool strict = false, quiet = false, toc = false;
     long max_pages = 10000;
     int c;
     opterr = 0;
@@ -139,6 +141,7 @@ int main(int argc, char **argv)
         case 'o': output = optarg; break;
         case 's': style_path = optarg; break;
         case 'S': strict = true; break;
+        case 'T': toc = true; break;
         case 'F': fonts_opt = optarg; break;
         case 'M': {
             char *end;
@@ -223,7 +226,7 @@ int main(int argc, char **argv)
     if (!fonts_dir || fo_fonts_new(fonts_dir, &fonts, &diag) != FO_OK)
         goto done;
 
-    fo_layout_options lo = {.max_pages = (int)max_pages};
+    fo_layout_options lo = {.max_pages = (int)max_pages, .toc = toc};
     if (fo_layout_document(doc, sheet, fonts, &lo, &dl, &diag) != FO_OK)
         goto done;
 

@@ -386,6 +386,7 @@ void lay_blocks(fo_lay *L)
                            body.style.padding_left - body.style.padding_right);
 
     const fo_node *n = L->doc->root->first;
+    const fo_node *title_h1 = NULL;
     if (L->doc->meta.title) {
         title_block(L, &body);
         if (!L->title)
@@ -395,10 +396,12 @@ void lay_blocks(fo_lay *L)
             char *t = fo_node_plain_text((fo_doc *)L->doc, n);
             if (t && strcmp(t, L->doc->meta.title) == 0) {
                 L->pending_anchor = n->id;
+                title_h1 = n;
                 n = n->next;
             }
         }
     }
+    lay_toc(L, &body, title_h1);
 
     lay_frame *f = &body;
     while (n && L->status == FO_OK) {

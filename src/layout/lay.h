@@ -97,6 +97,7 @@ typedef struct fo_lay {
     const char *pending_backlink; /* internal link over the next box's marker, or NULL */
     double backlink_x, backlink_w;
     GArray *notes;               /* lay_note: laid-out footnotes */
+    GArray *toc_refs;            /* TOC page numbers to write (toc.c), or NULL */
     double note_gap;             /* pt between two notes at a page foot */
     const char *pending_outline; /* outline entry for the next box, or NULL */
     int pending_outline_level;
@@ -251,6 +252,13 @@ double lay_note_separator(const fo_lay *L);
  * `emit`; *cursor is the first note line not yet written. */
 fo_status lay_notes_emit(fo_lay *L, fo_page *page, const lay_flow *fl, int p, int *cursor,
                          fo_status (*emit)(fo_lay *, fo_page *, int, double, bool));
+
+/* ---- table of contents (toc.c) ---- */
+/* Lays out the TOC when the front matter or the options ask for one;
+ * `skip` is a heading not to list (the h1 the title block replaced). */
+void lay_toc(fo_lay *L, lay_frame *body, const fo_node *skip);
+/* Writes the TOC's page numbers once the flow is paginated. */
+fo_status lay_toc_numbers(fo_lay *L, const lay_flow *fl);
 
 /* ---- the document's blocks (block.c) ---- */
 void lay_blocks(fo_lay *L);

@@ -68,6 +68,8 @@ fo_status fo_layout_document(const fo_doc *doc, const fo_sheet *sheet, fo_fonts 
     g_hash_table_destroy(L.missing);
     g_array_free(L.rules, TRUE);
     g_array_free(L.notes, TRUE);
+    if (L.toc_refs)
+        g_array_free(L.toc_refs, TRUE);
     free(L.boxes);
     free(L.items);
     g_free(L.title);

@@ -17,6 +17,7 @@
 
 typedef struct fo_layout_options {
     int max_pages; /* stop with FO_ERR_LIMIT beyond this many pages; ≤ 0: no limit */
+    bool toc;      /* a table of contents even when the front matter has no `toc: true` */
 } fo_layout_options;
 
 /* Lays out `doc` with `sheet` (may be NULL: built-in defaults) using the

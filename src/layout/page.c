@@ -86,6 +86,8 @@ fo_status lay_pages(fo_lay *L)
         if (st == FO_OK)
             footer(L, page, p + 1);
     }
+    if (st == FO_OK && L->status == FO_OK)
+        st = lay_toc_numbers(L, &fl);
     lay_flow_dispose(&fl);
     return st != FO_OK ? st : L->status;
 }

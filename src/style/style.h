@@ -50,6 +50,7 @@ typedef struct fo_style {
     double padding_top, padding_right, padding_bottom, padding_left; /* pt */
     fo_white_space white_space;
     int orphans, widows;       /* lines, ≥ 1 */
+    int toc_depth;             /* toc-depth (folio extension): heading levels in the TOC, ≥ 1 */
     fo_break break_before, break_after, break_inside;
     double root_font_size;     /* pt: the root's (body's) font-size, carried
                                   down so rem needs no state; set by

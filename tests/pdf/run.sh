@@ -97,6 +97,25 @@ if check_pdf footnotes tests/data/footnotes.md --style styles/default.css; then
     [ "$n" -ge 10 ] && ok || bad "footnotes: expected 10 links (5 each way), found $n"
 fi
 
+# --- table of contents: page numbers right across a two-page TOC, depth
+# from the style, --toc ---
+if check_pdf toc tests/data/toc.md --style styles/default.css; then
+    python3 tests/pdf/toc.py "$OUT/toc.pdf" >"$OUT/toc.check" && ok || bad "toc: $(cat "$OUT/toc.check")"
+    grep -q 'on 2 TOC page' "$OUT/toc.check" && ok || bad "toc: expected a TOC of two pages: $(cat "$OUT/toc.check")"
+    pdftotext -f 1 -l 2 "$OUT/toc.pdf" - | grep -q 'Subsection 3.1' && ok || bad "toc: level 3 missing"
+    pdftotext -f 1 -l 2 "$OUT/toc.pdf" - | grep -q 'Deep 3' && bad "toc: level 4 listed (toc-depth 3)" || ok
+    # Links: every entry is an internal link.
+    qpdf --qdf --object-streams=disable "$OUT/toc.pdf" "$OUT/toc.qdf" 2>/dev/null
+    [ "$(grep -ac '/Subtype /Link' "$OUT/toc.qdf")" -ge 53 ] && ok || bad "toc: entries are not links"
+fi
+printf '.toc { toc-depth: 2; break-after: page }\n' >"$OUT/toc2.css"
+if "$FOLIO" -q tests/data/toc.md -o "$OUT/toc2.pdf" --style "$OUT/toc2.css"; then
+    t=$(pdftotext -f 1 -l 1 "$OUT/toc2.pdf" -)
+    echo "$t" | grep -q 'Section 2 heading' && ! echo "$t" | grep -q 'Subsection' && ok || bad "toc: toc-depth 2 not honoured"
+else bad "toc: folio failed with toc-depth 2"; fi
+"$FOLIO" -q --toc content/report.md -o "$OUT/report-toc.pdf" --style styles/default.css && \
+    python3 tests/pdf/toc.py "$OUT/report-toc.pdf" >/dev/null && ok || bad "toc: --toc on the report"
+
 # --- images: PNG (alpha, 16-bit, gray), JPEG (baseline, progressive, gray,
 # CMYK), scaling, captions, links, placeholders with warnings ---
 IMG=$OUT/img; mkdir -p "$IMG"
