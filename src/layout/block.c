@@ -353,10 +353,21 @@ static void title_block(fo_lay *L, lay_frame *body)
     }
     if (m->date)
         parts[np++] = (part){"date", m->date};
+    /* The block is a header.title-block: its padding-top places it (a
+     * spacer box, kept at a page top), and break-after: page on it makes
+     * a title page. */
+    lay_frame hf = {.up = body, .node = L->doc->root};
+    lay_child_style(L, body, "header", "title-block", &hf.elem, &hf.style);
+    hf.x = body->x + hf.style.margin_left + hf.style.padding_left;
+    hf.w = lay_clamp_measure(body->w - hf.style.margin_left - hf.style.margin_right -
+                             hf.style.padding_left - hf.style.padding_right);
+    lay_margin(L, hf.style.margin_top);
+    lay_spacer(L, hf.style.padding_top, 1, false);
+    L->keep_with_prev = hf.style.padding_top > 0;
     for (int i = 0; i < np; i++) {
         fo_elem e;
         fo_style s;
-        lay_child_style(L, body, "div", parts[i].cls, &e, &s);
+        lay_child_style(L, &hf, "div", parts[i].cls, &e, &s);
         lay_margin(L, s.margin_top);
         lay_text t;
         lay_text_plain(L, parts[i].text, strlen(parts[i].text), false, 1, &t);
@@ -364,14 +375,16 @@ static void title_block(fo_lay *L, lay_frame *body)
             L->pending_outline = fo_display_strdup(L->dl, parts[i].text);
             L->pending_outline_level = 1;
         }
-        lay_paragraph(L, &t, &s, body->x + s.margin_left,
-                      lay_clamp_measure(body->w - s.margin_left - s.margin_right), true);
+        lay_paragraph(L, &t, &s, hf.x + s.margin_left,
+                      lay_clamp_measure(hf.w - s.margin_left - s.margin_right), true);
         lay_text_dispose(&t);
         lay_margin(L, s.margin_bottom);
         L->keep_with_prev = i + 1 < np;
     }
     if (authors)
         g_string_free(authors, TRUE);
+    lay_margin(L, hf.style.margin_bottom);
+    lay_break_after(L, &hf.style);
 }
 
 void lay_blocks(fo_lay *L)

@@ -116,6 +116,14 @@ else bad "toc: folio failed with toc-depth 2"; fi
 "$FOLIO" -q --toc content/report.md -o "$OUT/report-toc.pdf" --style styles/default.css && \
     python3 tests/pdf/toc.py "$OUT/report-toc.pdf" >/dev/null && ok || bad "toc: --toc on the report"
 
+# --- a title page when the style asks for one ---
+printf -- '---\ntitle: The Title Page\nauthor: [Ann, Bob]\n---\n\n# Intro\n\nBody text.\n' >"$OUT/tp.md"
+{ cat styles/default.css; printf '.title-block { break-after: page; padding-top: 200pt }\n'; } >"$OUT/tp.css"
+if "$FOLIO" -q "$OUT/tp.md" -o "$OUT/tp.pdf" --style "$OUT/tp.css"; then
+    p1=$(pdftotext -f 1 -l 1 "$OUT/tp.pdf" -); p2=$(pdftotext -f 2 -l 2 "$OUT/tp.pdf" -)
+    echo "$p1" | grep -q 'The Title Page' && ! echo "$p1" | grep -q 'Body text' && echo "$p2" | grep -q 'Body text' && ok || bad "title page: body not on page 2"
+else bad "title page: folio failed"; fi
+
 # --- images: PNG (alpha, 16-bit, gray), JPEG (baseline, progressive, gray,
 # CMYK), scaling, captions, links, placeholders with warnings ---
 IMG=$OUT/img; mkdir -p "$IMG"
