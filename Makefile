@@ -84,7 +84,11 @@ $(BUILD)/tests/mkjpeg: tests/tools/mkjpeg.c $(BUILD)/.deps-ok
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $< -ljpeg
 
-e2e: all $(BUILD)/tests/mdwords $(BUILD)/tests/mkjpeg
+$(BUILD)/tests/specpdf: tests/tools/specpdf.c $(BUILD)/libfolio.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -Isrc -o $@ $< $(BUILD)/libfolio.a $(PKG_LIBS)
+
+e2e: all $(BUILD)/tests/mdwords $(BUILD)/tests/mkjpeg $(BUILD)/tests/specpdf
 	@sh tests/pdf/run.sh $(BUILD)/folio
 
 check: all

@@ -180,5 +180,24 @@ else
     echo "e2e: skipped the corpus: $CORPUS is absent"
 fi
 
+# --- conformance: every example of the CommonMark spec and the GFM
+# extensions, each typeset as its own document (in one process), its
+# expected words in the PDF's text in order (tests/pdf/conformance.py) ---
+if [ -f "$CORPUS/commonmark-spec.txt" ]; then
+    for spec in commonmark:commonmark-spec gfm:gfm-extensions; do
+        name=${spec%%:*}; file=$CORPUS/${spec#*:}.txt
+        dir=$OUT/conformance-$name; mkdir -p "$dir"
+        if "$BUILD/tests/specpdf" "$file" "$dir" styles/default.css >/dev/null &&
+           python3 tests/pdf/conformance.py "$name" "$dir" tests/pdf/commonmark-exclusions.txt >"$dir.log"; then
+            ok
+        else
+            bad "conformance $name: $(grep -c '^FAIL' "$dir.log") examples fail"; grep '^FAIL' "$dir.log" | head -20
+        fi
+        grep '^conformance' "$dir.log"
+    done
+else
+    echo "e2e: skipped conformance: $CORPUS/commonmark-spec.txt is absent"
+fi
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
