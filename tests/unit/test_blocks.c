@@ -257,6 +257,51 @@ static void test_hard_break_not_justified(void **state)
     fo_display_free(dl);
 }
 
+/* `#anchor` links and heading slugs become internal links to anchors that
+ * exist; external ones stay URIs. */
+static void test_internal_links(void **state)
+{
+    fo_diag d;
+    fo_diag_init(&d);
+    fo_display *dl = typeset("# Part One\n\nSee [two](#part-two) and [site](https://example.org).\n\n"
+                             "# Part Two\n\nText.\n", NULL, &d);
+    assert_int_equal(page_of(dl, FO_ITEM_ANCHOR, "part-two"), 0);
+    assert_int_equal(page_of(dl, FO_ITEM_ANCHOR, "part-one"), 0);
+    assert_int_equal(page_of(dl, FO_ITEM_LINK, "part-two"), 0);
+    bool uri = false;
+    for (int i = 0; i < dl->pages[0].nitems; i++) {
+        const fo_item *it = &dl->pages[0].items[i];
+        if (it->kind == FO_ITEM_LINK && it->u.link.uri)
+            uri = strcmp(it->u.link.uri, "https://example.org") == 0;
+    }
+    assert_true(uri);
+    fo_display_free(dl);
+}
+
+/* Raw HTML: text kept, tags and comments dropped, one warning. */
+static void test_raw_html_text_kept(void **state)
+{
+    fo_diag d;
+    fo_diag_init(&d);
+    d.out = NULL;
+    fo_display *dl = typeset("<div class=\"x\">\nBlock <b>words</b> here\n</div>\n\n"
+                             "Inline <span>kept</span> text <!-- gone > -->.\n", NULL, &d);
+    GString *all = g_string_new(NULL);
+    for (int i = 0; i < dl->pages[0].nitems; i++) {
+        const fo_item *it = &dl->pages[0].items[i];
+        if (it->kind == FO_ITEM_GLYPHS)
+            g_string_append_len(all, it->u.glyphs.text, it->u.glyphs.text_len);
+    }
+    assert_non_null(strstr(all->str, "Block"));
+    assert_non_null(strstr(all->str, "words"));
+    assert_non_null(strstr(all->str, "kept"));
+    assert_null(strstr(all->str, "div"));
+    assert_null(strstr(all->str, "gone"));
+    assert_int_equal(d.warnings, 1);
+    g_string_free(all, TRUE);
+    fo_display_free(dl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -266,6 +311,8 @@ int main(void)
         cmocka_unit_test(test_task_boxes),
         cmocka_unit_test(test_code_continuation_marks),
         cmocka_unit_test(test_hard_break_not_justified),
+        cmocka_unit_test(test_internal_links),
+        cmocka_unit_test(test_raw_html_text_kept),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
