@@ -278,6 +278,51 @@ static void test_notes_after_last_box(void **state)
         assert_true(nl[k].page >= nl[k - 1].page);
 }
 
+/* Random lists (fixed seed): the filler ends, pages never go backwards,
+ * every note line is on or after the page of the box that brings it and
+ * on or after the line before it, and a note's first line shares its
+ * reference's page whenever the reference is not first on its page and no
+ * earlier note is waiting. */
+static void test_notes_random(void **state)
+{
+    unsigned seed = 12345;
+#define RND(n) ((seed = seed * 1103515245u + 12345u) >> 16) % (n)
+    for (int round = 0; round < 3000; round++) {
+        fo_pg_box b[60], nl[80];
+        int n = 1 + (int)RND(60);
+        memset(b, 0, sizeof b);
+        memset(nl, 0, sizeof nl);
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            b[i].height = 1 + RND(40);
+            b[i].space_before = RND(3) == 0 ? RND(10) : 0;
+            b[i].can_break_before = RND(4) != 0;
+            b[i].force_break = RND(30) == 0;
+            if (RND(6) == 0 && k < 75) {
+                int c = 1 + (int)RND(5);
+                b[i].note_first = k;
+                b[i].note_count = c;
+                for (int j = 0; j < c; j++, k++) {
+                    nl[k].height = 1 + RND(30);
+                    nl[k].space_before = RND(4);
+                }
+            }
+        }
+        int pages = fo_paginate_notes(b, n, 100, nl, k, 5);
+        assert_true(pages >= 1);
+        for (int i = 1; i < n; i++)
+            assert_true(b[i].page >= b[i - 1].page);
+        for (int i = 0; i < n; i++)
+            for (int j = b[i].note_first; j < b[i].note_first + b[i].note_count; j++) {
+                assert_true(nl[j].page >= b[i].page);
+                assert_true(nl[j].page < pages);
+                if (j > 0)
+                    assert_true(nl[j].page >= nl[j - 1].page);
+            }
+    }
+#undef RND
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -295,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_long_note_continues),
         cmocka_unit_test(test_note_moves_on_backtrack),
         cmocka_unit_test(test_notes_after_last_box),
+        cmocka_unit_test(test_notes_random),
     };
     return cmocka_run_group_tests_name("paginate", tests, NULL, NULL);
 }
