@@ -14,8 +14,8 @@
  * Cell text wraps in its column; alignment comes from the delimiter row
  * (`:--`, `:-:`, `--:`), else from the cell's text-align.
  *
- * One box per row, so rows never split across pages (a row taller than a
- * page overflows it).  The header row is a running header: every row
+ * One box per row, so rows never split across pages — except a row taller
+ * than a page, which is cut between its lines into slices (split_row).  The header row is a running header: every row
  * carries header_height/header_box, and the page filler repeats the header
  * at the top of each page the table continues on (paginate.h).
  *
@@ -102,6 +102,139 @@ static void rule(fo_lay *L, double x1, double x2, double y, fo_color c, double w
     fo_item ln = {.kind = FO_ITEM_LINE};
     ln.u.line = (fo_line_item){x1, y, x2, y, c, w};
     lay_item_add(L, &ln);
+}
+
+/* Where a slice of a row taller than the page may end: a y (pt from the
+ * row top) that cuts no line of text.  Lines are known by their glyph
+ * runs: a run at baseline y of size s spans [y - 0.95s, y + 0.3s]. */
+static bool cuts_text(const fo_item *its, int n, double c)
+{
+    for (int i = 0; i < n; i++) {
+        if (its[i].kind != FO_ITEM_GLYPHS)
+            continue;
+        double y = its[i].u.glyphs.y, sz = its[i].u.glyphs.size;
+        if (y - 0.95 * sz < c - 0.01 && c + 0.01 < y + 0.3 * sz)
+            return true;
+    }
+    return false;
+}
+
+/* The slice of an item at y: the last slice starting at or above it. */
+static int slice_of(const double *cut, int ns, double y)
+{
+    int s = 0;
+    while (s + 1 < ns && cut[s + 1] <= y + 0.01)
+        s++;
+    return s;
+}
+
+/* A row taller than `limit` pt is cut into slices between its lines, one
+ * box each, so it breaks across pages instead of running off the page.
+ * Row-high backgrounds repeat on every slice; the top rule stays on the
+ * first, the bottom rule goes to the last; block-quote rules are redrawn
+ * by lay_box_begin. */
+static void split_row(fo_lay *L, int bi, double rowh, double limit)
+{
+    lay_box box = L->boxes[bi];
+    int n = box.item_count;
+    fo_item *its = malloc((size_t)(n ? n : 1) * sizeof *its);
+    double *cut = malloc((size_t)(n + 2) * sizeof *cut);
+    if (!its || !cut) {
+        free(its);
+        free(cut);
+        lay_fail(L, FO_ERR_NOMEM);
+        return;
+    }
+    memcpy(its, &L->items[box.item_first], (size_t)n * sizeof *its);
+    /* Cut points: greedy, each slice as tall as fits, ending at a line top. */
+    int ns = 0;
+    cut[ns++] = 0;
+    while (rowh - cut[ns - 1] > limit && ns < n + 1) {
+        double best = cut[ns - 1] + limit;
+        double found = -1;
+        for (int i = 0; i < n; i++) {
+            if (its[i].kind != FO_ITEM_GLYPHS)
+                continue;
+            double top = its[i].u.glyphs.y - 0.95 * its[i].u.glyphs.size;
+            if (top > cut[ns - 1] + 1 && top <= best && top > found && !cuts_text(its, n, top))
+                found = top;
+        }
+        cut[ns++] = found > 0 ? found : best;
+    }
+    cut[ns] = rowh;
+    /* Take the row's box back and lay the slices out. */
+    L->nitems = box.item_first;
+    L->nboxes = bi;
+    double saved_margin = L->pending_margin;
+    bool saved_keep = L->keep_with_prev;
+    for (int sl = 0; sl < ns && L->status == FO_OK; sl++) {
+        double top = cut[sl], h = cut[sl + 1] - cut[sl];
+        L->pending_margin = 0;
+        L->keep_with_prev = false;
+        int b = lay_box_begin(L, h, box.src_line);
+        if (b < 0)
+            break;
+        fo_pg_box *pg = &L->boxes[b].pg;
+        if (sl == 0) {
+            pg->space_before = box.pg.space_before;
+            pg->can_break_before = box.pg.can_break_before;
+            pg->force_break = box.pg.force_break;
+        }
+        pg->header_box = box.pg.header_box;
+        pg->header_height = box.pg.header_height;
+        for (int i = 0; i < n; i++) {
+            fo_item it = its[i];
+            switch (it.kind) {
+            case FO_ITEM_RECT:
+                if (it.u.rect.y <= 0.01 && it.u.rect.h >= rowh - 0.01) {
+                    it.u.rect.h = h; /* a row background: on every slice */
+                    lay_item_add(L, &it);
+                    continue;
+                }
+                if (slice_of(cut, ns, it.u.rect.y) != sl)
+                    continue;
+                it.u.rect.y -= top;
+                break;
+            case FO_ITEM_LINE:
+                if (it.u.line.x1 == it.u.line.x2)
+                    continue; /* a block-quote rule: lay_box_begin draws it */
+                if ((it.u.line.y1 >= rowh - 0.01 ? ns - 1 : slice_of(cut, ns, it.u.line.y1)) != sl)
+                    continue;
+                it.u.line.y1 -= top;
+                it.u.line.y2 -= top;
+                break;
+            case FO_ITEM_GLYPHS:
+                if (slice_of(cut, ns, it.u.glyphs.y - 0.95 * it.u.glyphs.size) != sl)
+                    continue;
+                it.u.glyphs.y -= top;
+                break;
+            case FO_ITEM_LINK:
+                if (slice_of(cut, ns, it.u.link.y) != sl)
+                    continue;
+                it.u.link.y -= top;
+                break;
+            case FO_ITEM_ANCHOR:
+                if (slice_of(cut, ns, it.u.anchor.y) != sl)
+                    continue;
+                it.u.anchor.y -= top;
+                break;
+            case FO_ITEM_OUTLINE:
+                if (sl != 0)
+                    continue;
+                break;
+            case FO_ITEM_IMAGE:
+                if (slice_of(cut, ns, it.u.image.y) != sl)
+                    continue;
+                it.u.image.y -= top;
+                break;
+            }
+            lay_item_add(L, &it);
+        }
+    }
+    L->pending_margin = saved_margin;
+    L->keep_with_prev = saved_keep;
+    free(its);
+    free(cut);
 }
 
 void lay_table(fo_lay *L, lay_frame *f, const fo_node *n)
@@ -219,6 +352,9 @@ void lay_table(fo_lay *L, lay_frame *f, const fo_node *n)
         if (r == 0)
             rule(L, tx, tx + tw, 0, rc, 1.0);
         rule(L, tx, tx + tw, rowh, rc, row->header || !row->next ? 1.0 : 0.4);
+        double limit = L->area_h - (row->header ? 0 : header_h);
+        if (rowh > limit && limit > 36)
+            split_row(L, bi, rowh, limit);
     }
     for (int i = 0; i < nrows * ncols; i++) {
         if (cells[i].shaped)

@@ -302,6 +302,41 @@ static void test_raw_html_text_kept(void **state)
     fo_display_free(dl);
 }
 
+/* A row taller than a page is cut between its lines: nothing runs off a
+ * page, and the header row tops every continued page. */
+static void test_tall_row_splits(void **state)
+{
+    GString *md = g_string_new("| Key | Value |\n|---|---|\n| k | ");
+    for (int i = 0; i < 1500; i++)
+        g_string_append_printf(md, "word%d ", i);
+    g_string_append(md, "|\n| next | row |\n");
+    fo_diag d;
+    fo_diag_init(&d);
+    fo_display *dl = typeset(md->str, NULL, &d);
+    assert_true(dl->npages >= 2);
+    int words = 0;
+    for (int p = 0; p < dl->npages; p++) {
+        const fo_page *pg = &dl->pages[p];
+        int has_word = 0;
+        for (int i = 0; i < pg->nitems; i++) {
+            const fo_item *it = &pg->items[i];
+            if (it->kind != FO_ITEM_GLYPHS)
+                continue;
+            if (strncmp(it->u.glyphs.text, "word", 4) == 0) {
+                has_word = 1;
+                words++;
+                /* Above the bottom margin (the default is 72 pt or less). */
+                assert_true(it->u.glyphs.y < pg->height - 30);
+            }
+        }
+        if (has_word)
+            assert_int_equal(runs_with(pg, "Value"), 1);
+    }
+    assert_true(words > 0);
+    fo_display_free(dl);
+    g_string_free(md, TRUE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -312,6 +347,7 @@ int main(void)
         cmocka_unit_test(test_code_continuation_marks),
         cmocka_unit_test(test_hard_break_not_justified),
         cmocka_unit_test(test_internal_links),
+        cmocka_unit_test(test_tall_row_splits),
         cmocka_unit_test(test_raw_html_text_kept),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
