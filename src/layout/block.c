@@ -255,9 +255,19 @@ static lay_frame *enter(fo_lay *L, lay_frame *f, const fo_node *n)
         c->style.margin_top = c->style.margin_bottom = 0;
     lay_break_before(L, &c->style);
     lay_margin(L, c->style.margin_top);
-    c->x = f->x + c->style.margin_left + c->style.padding_left;
-    c->w = lay_clamp_measure(f->w - c->style.margin_left - c->style.margin_right -
-                         c->style.padding_left - c->style.padding_right);
+    /* Deep nesting: indents shrink so the measure never falls below 40 %
+     * of the text area (lists and quotes nested to any depth stay on the
+     * page; past that point they stop moving right). */
+    double left = c->style.margin_left + c->style.padding_left;
+    double right = c->style.margin_right + c->style.padding_right;
+    double room = f->w - L->area_w * 0.4;
+    if (left > 0 && right >= 0 && left + right > room) {
+        double k = room > 0 ? room / (left + right) : 0;
+        left *= k;
+        right *= k;
+    }
+    c->x = f->x + left;
+    c->w = lay_clamp_measure(f->w - left - right);
     switch (n->type) {
     case FO_NODE_LIST:
     case FO_NODE_ITEM:

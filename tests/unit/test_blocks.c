@@ -337,6 +337,42 @@ static void test_tall_row_splits(void **state)
     g_string_free(md, TRUE);
 }
 
+/* Lists and quotes nested 40 deep stay inside the page. */
+static void test_deep_nesting_stays_on_page(void **state)
+{
+    GString *md = g_string_new(NULL);
+    for (int i = 0; i < 40; i++) {
+        for (int k = 0; k < i; k++)
+            g_string_append(md, "  ");
+        g_string_append_printf(md, "- level %d item text here\n", i);
+    }
+    g_string_append(md, "\n");
+    for (int i = 0; i < 40; i++) {
+        for (int k = 0; k <= i; k++)
+            g_string_append_c(md, '>');
+        g_string_append_printf(md, " quote %d\n", i);
+    }
+    fo_diag d;
+    fo_diag_init(&d);
+    gchar *css = NULL;
+    assert_true(g_file_get_contents("styles/default.css", &css, NULL, NULL));
+    fo_display *dl = typeset(md->str, css, &d);
+    g_free(css);
+    for (int p = 0; p < dl->npages; p++)
+        for (int i = 0; i < dl->pages[p].nitems; i++) {
+            const fo_item *it = &dl->pages[p].items[i];
+            if (it->kind != FO_ITEM_GLYPHS)
+                continue;
+            double w = 0;
+            for (int k = 0; k < it->u.glyphs.nglyphs; k++)
+                w += it->u.glyphs.glyphs[k].advance;
+            assert_true(it->u.glyphs.x >= 0);
+            assert_true(it->u.glyphs.x + w <= dl->pages[p].width - 20);
+        }
+    fo_display_free(dl);
+    g_string_free(md, TRUE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -348,6 +384,7 @@ int main(void)
         cmocka_unit_test(test_hard_break_not_justified),
         cmocka_unit_test(test_internal_links),
         cmocka_unit_test(test_tall_row_splits),
+        cmocka_unit_test(test_deep_nesting_stays_on_page),
         cmocka_unit_test(test_raw_html_text_kept),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
