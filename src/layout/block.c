@@ -179,7 +179,7 @@ static void inline_block(fo_lay *L, lay_frame *f, const fo_node *n, const char *
     double w = lay_clamp_measure(f->w - s.margin_left - s.margin_right - s.padding_left - s.padding_right);
     bool heading = n->type == FO_NODE_HEADING;
     if (heading) {
-        L->pending_anchor = n->id;
+        L->pending_anchor = fo_display_strdup(L->dl, n->id);
         L->pending_anchor_x = x;
         char *title = fo_node_plain_text((fo_doc *)L->doc, n);
         L->pending_outline = title ? fo_display_strdup(L->dl, title) : NULL;
@@ -418,7 +418,7 @@ void lay_blocks(fo_lay *L)
         if (n && n->type == FO_NODE_HEADING && n->level == 1) {
             char *t = fo_node_plain_text((fo_doc *)L->doc, n);
             if (t && strcmp(t, L->doc->meta.title) == 0) {
-                L->pending_anchor = n->id;
+                L->pending_anchor = fo_display_strdup(L->dl, n->id);
                 title_h1 = n;
                 n = n->next;
             }
