@@ -121,11 +121,18 @@ void lay_toc(fo_lay *L, lay_frame *body, const fo_node *skip)
     if (!L->toc_refs)
         L->toc_refs = g_array_new(FALSE, FALSE, sizeof(lay_toc_ref));
 
+    int min_level = 7;
+    for (const fo_node *n = L->doc->root->first; n; n = n->next)
+        if (listed(n, depth, skip) && n->level < min_level)
+            min_level = n->level;
+
     fo_elem te;
     fo_style ts;
     lay_child_style(L, &tf, "div", "toc-title", &te, &ts);
     lay_margin(L, ts.margin_top);
     const char *title = "Contents";
+    L->pending_outline = fo_display_strdup(L->dl, title); /* a bookmark for the TOC itself */
+    L->pending_outline_level = min_level < 7 ? min_level : 1; /* beside the entries' headings */
     lay_text t;
     lay_text_plain(L, title, strlen(title), false, 1, &t);
     lay_paragraph(L, &t, &ts, tf.x + ts.margin_left,
@@ -134,10 +141,6 @@ void lay_toc(fo_lay *L, lay_frame *body, const fo_node *skip)
     lay_margin(L, ts.margin_bottom);
     L->keep_with_prev = true;
 
-    int min_level = 7;
-    for (const fo_node *n = L->doc->root->first; n; n = n->next)
-        if (listed(n, depth, skip) && n->level < min_level)
-            min_level = n->level;
     for (const fo_node *n = L->doc->root->first; n && L->status == FO_OK; n = n->next)
         if (listed(n, depth, skip))
             entry(L, &tf, n, min_level);

@@ -107,6 +107,12 @@ if check_pdf toc tests/data/toc.md --style styles/default.css; then
     # Links: every entry is an internal link.
     qpdf --qdf --object-streams=disable "$OUT/toc.pdf" "$OUT/toc.qdf" 2>/dev/null
     [ "$(grep -ac '/Subtype /Link' "$OUT/toc.qdf")" -ge 53 ] && ok || bad "toc: entries are not links"
+    # A bookmark for the TOC itself, beside the sections it lists.
+    qpdf --json --json-key=outlines "$OUT/toc.pdf" | python3 -c '
+import json, sys
+o = json.load(sys.stdin)["outlines"]
+kids = [k["title"] for k in o[0]["kids"]]
+sys.exit(0 if kids[:2] == ["Contents", "Section 1 heading"] else 1)' && ok || bad "toc: no Contents bookmark beside the sections"
 fi
 printf '.toc { toc-depth: 2; break-after: page }\n' >"$OUT/toc2.css"
 if "$FOLIO" -q tests/data/toc.md -o "$OUT/toc2.pdf" --style "$OUT/toc2.css"; then
@@ -172,7 +178,7 @@ grep -q 'nofont.md:3.*U+13000' "$OUT/nofont.err" && ok || bad "missing glyph war
 
 # --- the corpus (skipped when ../shared is absent) ---
 if [ -d "$CORPUS" ]; then
-    for md in "$CORPUS"/reports/*.md "$CORPUS"/rust-book/*.md; do
+    for md in "$CORPUS"/reports/*.md "$CORPUS"/rust-book/*.md "$CORPUS"/*.md; do
         [ -f "$md" ] || continue
         check_pdf "corpus-$(basename "$md" .md)" "$md"
     done
