@@ -10,11 +10,11 @@ DEBS    := build-essential pkg-config libpango1.0-dev libcairo2-dev \
            libcmark-gfm-dev libcmark-gfm-extensions-dev libhpdf-dev \
            libyaml-dev libcmocka-dev zlib1g-dev libpng-dev libjpeg-dev \
            fonts-noto-core fonts-dejavu-core fonts-dejavu-extra \
-           poppler-utils qpdf python3
+           poppler-utils qpdf python3 icc-profiles-free time
 
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_GNU_SOURCE $(WARN)
+override CFLAGS += -std=c11 -D_GNU_SOURCE $(WARN)
 BUILD   ?= build
 VERSION := 0.1.0
 
@@ -27,7 +27,7 @@ MAIN_OBJ := $(BUILD)/obj/main.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps fonts report check unit e2e clean check-asan
+.PHONY: all deps fonts report check unit e2e clean check-asan style-previews bench
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 .DEFAULT_GOAL := all
 
@@ -73,6 +73,16 @@ report: all
 	$(BUILD)/folio content/report.md -o $(BUILD)/report.pdf --style styles/default.css
 	@echo "wrote $(BUILD)/report.pdf"
 
+# Page 1 of content/style-sample.md in each house style, as the PNGs the
+# README shows (docs/style-NAME.png).
+STYLES := default corporate technical
+style-previews: all
+	@for s in $(STYLES); do \
+	  $(BUILD)/folio -q --strict -s styles/$$s.css content/style-sample.md -o $(BUILD)/style-$$s.pdf || exit 1; \
+	  pdftoppm -r 50 -png -f 1 -l 1 -singlefile $(BUILD)/style-$$s.pdf docs/style-$$s || exit 1; \
+	  echo "wrote docs/style-$$s.png"; \
+	done
+
 unit: deps $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
 
@@ -90,6 +100,7 @@ $(BUILD)/tests/specpdf: tests/tools/specpdf.c $(BUILD)/libfolio.a
 
 e2e: all $(BUILD)/tests/mdwords $(BUILD)/tests/mkjpeg $(BUILD)/tests/specpdf
 	@sh tests/pdf/run.sh $(BUILD)/folio
+	@sh tests/pdf/output.sh $(BUILD)/folio
 
 check: all
 	@$(MAKE) --no-print-directory unit
@@ -104,6 +115,14 @@ check-asan: deps fonts
 	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	 $(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" \
 	   LDFLAGS="-fsanitize=address,undefined" build/asan/folio unit e2e
+
+# The shaping floor (bench/floor.c) and the benchmark table; see
+# docs/performance.md.  BENCH_ARGS passes options, e.g. --runs 3 --sizes 200.
+$(BUILD)/floor: bench/floor.c $(BUILD)/libfolio.a
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(BUILD)/libfolio.a $(PKG_LIBS)
+
+bench: all $(BUILD)/floor
+	python3 bench/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD)

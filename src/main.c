@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/timing.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
 #include "render/pdf.h"
@@ -30,6 +31,7 @@ static const char usage_text[] =
     "                        required when reading standard input)\n"
     "  -s, --style FILE      house style sheet (CSS subset; default:\n"
     "                        styles/default.css beside folio)\n"
+    "  -u, --user-style FILE user style sheet, cascaded over the house style\n"
     "      --strict          treat style-sheet warnings as errors\n"
     "      --fonts DIR       folder of bundled fonts and fonts.conf (default:\n"
     "                        $FOLIO_FONTS, else fonts/ beside folio)\n"
@@ -37,8 +39,30 @@ static const char usage_text[] =
     "      --toc             add a table of contents (as `toc: true` in front matter)\n"
     "                        (default 10000)\n"
     "  -q, --quiet           print errors only (no warnings, no summary)\n"
+    "      --timings         print the time spent in each stage to stderr\n"
     "  -h, --help            show this help and exit\n"
     "  -V, --version         show the version and exit\n"
+    "\n"
+    "PDF output (see docs/output.md):\n"
+    "      --max-size SIZE   fail, writing nothing, when the PDF would be larger\n"
+    "                        than SIZE (e.g. 2MB, 500kB, 1MiB); the message says\n"
+    "                        what takes the space (fonts, images, pages)\n"
+    "      --pdfa            write PDF/A-2b (archival: sRGB output intent, XMP\n"
+    "                        identification); not with encryption or attachments\n"
+    "      --reproducible    never use the clock: dates come from\n"
+    "                        SOURCE_DATE_EPOCH or the front matter 'date', so the\n"
+    "                        same input gives the same bytes (SOURCE_DATE_EPOCH\n"
+    "                        alone does the same)\n"
+    "      --attach FILE     embed FILE as a PDF attachment (repeatable; front\n"
+    "                        matter 'attachments:' lists more, relative to the\n"
+    "                        Markdown file)\n"
+    "      --user-password PW   password needed to open the PDF\n"
+    "      --owner-password PW  password that lifts the permissions (default:\n"
+    "                        random)\n"
+    "      --permissions LIST   what readers may do: comma-separated print, copy,\n"
+    "                        modify, annotate, or 'none' (default: all)\n"
+    "                        Encryption is RC4 128-bit, all libharu offers: it\n"
+    "                        deters casual copying and is NOT strong protection.\n"
     "\n"
     "Exit status: 0 success, 1 document, style, font or output error,\n"
     "2 usage error.  Diagnostics read 'file:line:col: error: message'.\n"
@@ -110,6 +134,105 @@ static char *default_style(void)
     return access(cand, R_OK) == 0 ? strdup(cand) : NULL;
 }
 
+/* Parses a size: a number with an optional unit B, kB/KB/k, MB/M, GB/G
+ * (powers of 1000) or KiB, MiB, GiB (powers of 1024). */
+static bool parse_size(const char *s, unsigned long long *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || end == s || !(v > 0))
+        return false;
+    static const struct { const char *unit; double mult; } units[] = {
+        {"", 1}, {"B", 1}, {"k", 1e3}, {"K", 1e3}, {"kB", 1e3}, {"KB", 1e3},
+        {"M", 1e6}, {"MB", 1e6}, {"G", 1e9}, {"GB", 1e9},
+        {"KiB", 1024.0}, {"MiB", 1048576.0}, {"GiB", 1073741824.0},
+    };
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (strcmp(end, units[i].unit) == 0) {
+            double b = v * units[i].mult;
+            if (b < 1 || b > 1e15)
+                return false;
+            *out = (unsigned long long)b;
+            return true;
+        }
+    return false;
+}
+
+/* Parses --permissions: "none" or comma-separated print, copy, modify,
+ * annotate. */
+static bool parse_permissions(const char *s, unsigned *out)
+{
+    static const struct { const char *name; unsigned bit; } names[] = {
+        {"print", FO_PDF_PERM_PRINT}, {"copy", FO_PDF_PERM_COPY},
+        {"modify", FO_PDF_PERM_MODIFY}, {"annotate", FO_PDF_PERM_ANNOTATE},
+    };
+    unsigned p = 0;
+    if (strcmp(s, "none") == 0 || *s == '\0') {
+        *out = 0;
+        return true;
+    }
+    while (*s) {
+        size_t n = strcspn(s, ",");
+        bool known = false;
+        for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+            if (n == strlen(names[i].name) && strncmp(s, names[i].name, n) == 0) {
+                p |= names[i].bit;
+                known = true;
+            }
+        if (!known)
+            return false;
+        s += n;
+        if (*s == ',')
+            s++;
+    }
+    *out = p;
+    return true;
+}
+
+/* Appends the front matter's attachments (paths relative to the directory
+ * of `input`; the working directory for standard input) to *attach after
+ * the `ncli` from --attach.  Under --pdfa they are skipped with a warning.
+ * *paths receives the resolved strings (NULL-terminated, caller frees).
+ * Returns 0, or 1 when out of memory. */
+static int add_meta_attachments(const fo_doc *doc, const char *input, bool pdfa,
+                                fo_pdf_attachment **attach, int ncli, char ***paths,
+                                int *count, fo_diag *diag)
+{
+    int n = doc->meta.nattachments;
+    *count = ncli;
+    if (n <= 0)
+        return 0;
+    if (pdfa) {
+        fo_warn(diag, doc->path, 0, 0,
+                "front matter attachments are left out under --pdfa (PDF/A-2b allows only PDF/A attachments)");
+        return 0;
+    }
+    fo_pdf_attachment *na = realloc(*attach, (size_t)(ncli + n) * sizeof *na);
+    if (!na)
+        return 1;
+    *attach = na;
+    if (!(*paths = calloc((size_t)n + 1, sizeof **paths)))
+        return 1;
+    const char *slash = input ? strrchr(input, '/') : NULL;
+    int dirlen = slash ? (int)(slash - input) + 1 : 0;
+    for (int i = 0; i < n; i++) {
+        const char *rel = doc->meta.attachments[i];
+        size_t len = (size_t)dirlen + strlen(rel) + 1;
+        char *p = malloc(len);
+        if (!p)
+            return 1;
+        if (rel[0] == '/')
+            snprintf(p, len, "%s", rel);
+        else
+            snprintf(p, len, "%.*s%s", dirlen, input ? input : "", rel);
+        (*paths)[i] = p;
+        na[ncli + i] = (fo_pdf_attachment){.path = p};
+    }
+    *count = ncli + n;
+    return 0;
+}
+
 static bool same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
@@ -122,26 +245,40 @@ int main(int argc, char **argv)
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"style", required_argument, NULL, 's'},
+        {"user-style", required_argument, NULL, 'u'},
         {"strict", no_argument, NULL, 'S'},
         {"fonts", required_argument, NULL, 'F'},
         {"max-pages", required_argument, NULL, 'M'},
-        {"toc", no_argument, NULL, 'T'},
+        {"toc", no_argument, NULL, 2001},
         {"quiet", no_argument, NULL, 'q'},
+        {"timings", no_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
+        /* PDF output (docs/output.md) */
+        {"max-size", required_argument, NULL, 1001},
+        {"pdfa", no_argument, NULL, 1002},
+        {"reproducible", no_argument, NULL, 1003},
+        {"attach", required_argument, NULL, 1004},
+        {"user-password", required_argument, NULL, 1005},
+        {"owner-password", required_argument, NULL, 1006},
+        {"permissions", required_argument, NULL, 1007},
         {NULL, 0, NULL, 0},
     };
-    const char *output = NULL, *style_path = NULL, *fonts_opt = NULL;
+    const char *output = NULL, *style_path = NULL, *fonts_opt = NULL, *user_path = NULL;
     bool strict = false, quiet = false, toc = false;
     long max_pages = 10000;
+    fo_pdf_options po = {.compress = true, .creator = "folio " FO_VERSION};
+    static fo_pdf_attachment *attach; /* static: reachable on early returns */
+    int nattach_cli = 0;
     int c;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:s:qhV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:s:u:qhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': output = optarg; break;
         case 's': style_path = optarg; break;
+        case 'u': user_path = optarg; break;
         case 'S': strict = true; break;
-        case 'T': toc = true; break;
+        case 2001: toc = true; break;
         case 'F': fonts_opt = optarg; break;
         case 'M': {
             char *end;
@@ -151,7 +288,29 @@ int main(int argc, char **argv)
                 return usage_error("--max-pages needs a whole number of at least 1");
             break;
         }
+        case 1001:
+            if (!parse_size(optarg, &po.max_size))
+                return usage_error("--max-size needs a size such as 2MB, 500kB or 1048576");
+            break;
+        case 1002: po.pdfa = true; break;
+        case 1003: po.reproducible = true; break;
+        case 1004: {
+            fo_pdf_attachment *na = realloc(attach, (size_t)(nattach_cli + 1) * sizeof *na);
+            if (!na)
+                return EXIT_DOC;
+            attach = na;
+            attach[nattach_cli++] = (fo_pdf_attachment){.path = optarg};
+            break;
+        }
+        case 1005: po.user_password = optarg; break;
+        case 1006: po.owner_password = optarg; break;
+        case 1007:
+            if (!parse_permissions(optarg, &po.permissions))
+                return usage_error("--permissions takes print, copy, modify, annotate (comma-separated) or none");
+            po.permissions_set = true;
+            break;
         case 'q': quiet = true; break;
+        case 'T': fo_timing_enable(true); break;
         case 'h': fputs(usage_text, stdout); return 0;
         case 'V': printf("folio %s\n", FO_VERSION); return 0;
         case ':': {
@@ -166,6 +325,10 @@ int main(int argc, char **argv)
         }
         }
     }
+    if (po.pdfa && (po.user_password || po.owner_password || po.permissions_set))
+        return usage_error("--pdfa cannot be combined with encryption (PDF/A forbids it)");
+    if (po.pdfa && nattach_cli > 0)
+        return usage_error("--pdfa cannot be combined with --attach (PDF/A-2b allows only PDF/A attachments)");
     if (optind >= argc)
         return usage_error("no input file");
     if (optind + 1 < argc)
@@ -203,34 +366,56 @@ int main(int argc, char **argv)
     fo_sheet *sheet = NULL;
     fo_fonts *fonts = NULL;
     fo_display *dl = NULL;
+    char **fm_paths = NULL; /* front matter attachments, resolved */
     const char *name = from_stdin ? "<stdin>" : input;
 
+    fo_timing_lap(FO_T_READ);
     int err = read_all(input, &buf, &len);
     if (err) {
         fo_error(&diag, NULL, 0, 0, "cannot read %s: %s", name, strerror(err));
         goto done;
     }
+    fo_timing_lap(FO_T_PARSE);
     if (fo_doc_parse(buf, len, name, &doc, &diag) != FO_OK)
         goto done;
     if (!doc->root->first && !doc->meta.title)
         fo_warn(&diag, name, 0, 0, "the document is empty; writing a blank page");
 
+    fo_timing_lap(FO_T_STYLE);
     if (!style_path)
         style_path = style_default = default_style();
     if (style_path && fo_sheet_load(style_path, strict, &sheet, &diag) != FO_OK)
         goto done;
+    if (user_path && !sheet && fo_sheet_parse("", 0, NULL, strict, &sheet, &diag) != FO_OK)
+        goto done;
+    if (user_path && fo_sheet_add_user(sheet, user_path, strict, &diag) != FO_OK)
+        goto done;
     if (strict && diag.errors)
         goto done;
 
+    fo_timing_lap(FO_T_FONTS);
     fonts_dir = fo_fonts_locate(fonts_opt);
     if (!fonts_dir || fo_fonts_new(fonts_dir, &fonts, &diag) != FO_OK)
         goto done;
 
+    const fo_font_face *faces;
+    int nfaces = fo_sheet_font_faces(sheet, &faces);
+    for (int i = 0; i < nfaces; i++)
+        if (fo_fonts_add_face(fonts, faces[i].path, faces[i].family, faces[i].weight,
+                              faces[i].style != FO_FONT_NORMAL, faces[i].sheet, faces[i].line,
+                              faces[i].col, &diag) != FO_OK)
+            goto done;
+
+    fo_timing_lap(FO_T_LAYOUT);
     fo_layout_options lo = {.max_pages = (int)max_pages, .toc = toc};
     if (fo_layout_document(doc, sheet, fonts, &lo, &dl, &diag) != FO_OK)
         goto done;
 
-    fo_pdf_options po = {.compress = true, .creator = "folio " FO_VERSION};
+    fo_timing_lap(FO_T_WRITE);
+    if (add_meta_attachments(doc, from_stdin ? NULL : input, po.pdfa, &attach,
+                              nattach_cli, &fm_paths, &po.nattachments, &diag) != 0)
+        goto done;
+    po.attachments = attach;
     if (fo_pdf_write(dl, output, &po, &diag) != FO_OK)
         goto done;
     if (!quiet) {
@@ -241,6 +426,13 @@ int main(int argc, char **argv)
     }
     rc = 0;
 done:
+    fo_timing_lap(FO_T_FREE);
+    if (fm_paths)
+        for (int i = 0; fm_paths[i]; i++)
+            free(fm_paths[i]);
+    free(fm_paths);
+    free(attach);
+    attach = NULL;
     fo_display_free(dl);
     fo_fonts_free(fonts);
     fo_sheet_free(sheet);
@@ -250,5 +442,6 @@ done:
     free(style_default);
     free(derived);
     fo_diag_dispose(&diag);
+    fo_timing_report(stderr);
     return rc;
 }

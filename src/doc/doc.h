@@ -82,6 +82,8 @@ typedef struct fo_meta {
     int nkeywords;
     const char *subject;
     bool toc;
+    const char **attachments; /* nattachments paths, relative to the Markdown file */
+    int nattachments;
     const char **extra_keys;
     const char **extra_values;
     int nextra;

@@ -328,6 +328,8 @@ static fo_status read_mapping(reader *r, const yaml_node_t *root, fo_meta *m)
             st = read_list(r, "author", v, false, &m->authors, &m->nauthors);
         else if (key_is(k, "keywords"))
             st = read_list(r, "keywords", v, true, &m->keywords, &m->nkeywords);
+        else if (key_is(k, "attachments"))
+            st = read_list(r, "attachments", v, false, &m->attachments, &m->nattachments);
         else if (key_is(k, "toc"))
             st = read_bool(r, "toc", v, &m->toc);
         else if (v->type == YAML_SCALAR_NODE)

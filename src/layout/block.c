@@ -47,6 +47,18 @@ int lay_box_begin(fo_lay *L, double height, int src_line)
         it.u.rect = (fo_rect_item){L->bg_x, 0, L->bg_w, height, L->bg, {0, 0, 0, 0}, 0};
         lay_item_add(L, &it);
     }
+    for (guint i = 0; i < L->decos->len; i++) {
+        const lay_deco *d = &g_array_index(L->decos, lay_deco, i);
+        /* the strips also cover the margin above the box when it lies
+         * inside the block (page.c clips them at a page top) */
+        double up = d->outer_box == L->nboxes - 1 ? 0 : b->pg.space_before;
+        if (d->bg.a > 0) {
+            fo_item it = {.kind = FO_ITEM_RECT};
+            it.u.rect = (fo_rect_item){d->x, -up, d->w, height + up, d->bg, {0, 0, 0, 0}, 0};
+            lay_item_add(L, &it);
+        }
+        lay_deco_sides(L, d, -up, height);
+    }
     if (L->pending_anchor) {
         fo_item it = {.kind = FO_ITEM_ANCHOR};
         it.u.anchor = (fo_anchor_item){L->pending_anchor, L->pending_anchor_x, 0};
@@ -155,6 +167,7 @@ void lay_child_style(fo_lay *L, lay_frame *f, const char *tag, const char *class
 {
     *e = (fo_elem){tag, classes, ++f->nchild, &f->elem};
     fo_style_compute(L->sheet, e, &f->style, s);
+    lay_gen_counters(&L->gen, s);
 }
 
 double lay_clamp_measure(double w)
@@ -173,10 +186,19 @@ static void inline_block(fo_lay *L, lay_frame *f, const fo_node *n, const char *
         s.margin_top = s.margin_bottom = 0;
     lay_break_before(L, &s);
     lay_margin(L, s.margin_top);
+    if (s.string_set)
+        lay_gen_string_set(&L->gen, &s, fo_node_plain_text((fo_doc *)L->doc, n), L->nboxes);
     lay_text t;
     lay_text_build(L, n, &e, &s, &t);
-    double x = f->x + s.margin_left + s.padding_left;
-    double w = lay_clamp_measure(f->w - s.margin_left - s.margin_right - s.padding_left - s.padding_right);
+    double bx = f->x + s.margin_left;
+    double bw = lay_clamp_measure(f->w - s.margin_left - s.margin_right);
+    double x = bx + s.border_left_width + s.padding_left;
+    double w = lay_clamp_measure(bw - s.border_left_width - s.padding_left - s.padding_right -
+                                 s.border_right_width);
+    bool deco = lay_deco_needed(&s);
+    int first = L->nboxes;
+    if (deco)
+        lay_deco_begin(L, &s, bx, bw, n->line);
     bool heading = n->type == FO_NODE_HEADING;
     if (heading) {
         L->pending_anchor = fo_display_strdup(L->dl, n->id);
@@ -187,8 +209,9 @@ static void inline_block(fo_lay *L, lay_frame *f, const fo_node *n, const char *
         if (!L->title && n->level == 1 && title)
             L->title = g_strdup(title);
     }
-    int first = L->nboxes;
     int lines = lay_paragraph(L, &t, &s, x, w, heading);
+    if (deco)
+        lay_deco_end(L, &s, n->line);
     lay_avoid_breaks_since(L, first, &s);
     lay_text_dispose(&t);
     if (lines == 0) {
@@ -247,6 +270,7 @@ static lay_frame *enter(fo_lay *L, lay_frame *f, const fo_node *n)
     c->node = n;
     c->first_box = L->nboxes;
     lay_child_style(L, f, tag, classes, &c->elem, &c->style);
+    lay_gen_enter(&L->gen);
     c->elem.parent = &f->elem;
     c->depth = f->depth;
     bool tight_item = n->type == FO_NODE_ITEM && f->node && f->node->type == FO_NODE_LIST &&
@@ -258,8 +282,8 @@ static lay_frame *enter(fo_lay *L, lay_frame *f, const fo_node *n)
     /* Deep nesting: indents shrink so the measure never falls below 40 %
      * of the text area (lists and quotes nested to any depth stay on the
      * page; past that point they stop moving right). */
-    double left = c->style.margin_left + c->style.padding_left;
-    double right = c->style.margin_right + c->style.padding_right;
+    double left = c->style.margin_left + c->style.border_left_width + c->style.padding_left;
+    double right = c->style.margin_right + c->style.border_right_width + c->style.padding_right;
     double room = f->w - L->area_w * 0.4;
     if (left > 0 && right >= 0 && left + right > room) {
         double k = room > 0 ? room / (left + right) : 0;
@@ -268,17 +292,18 @@ static lay_frame *enter(fo_lay *L, lay_frame *f, const fo_node *n)
     }
     c->x = f->x + left;
     c->w = lay_clamp_measure(f->w - left - right);
+    if (n->type == FO_NODE_BLOCKQUOTE && lay_deco_needed(&c->style)) {
+        c->deco = true;
+        lay_deco_begin(L, &c->style, f->x + c->style.margin_left,
+                       lay_clamp_measure(f->w - c->style.margin_left - c->style.margin_right),
+                       n->line);
+    }
     switch (n->type) {
     case FO_NODE_LIST:
     case FO_NODE_ITEM:
         lay_list_enter(L, f, c);
         break;
-    case FO_NODE_BLOCKQUOTE: {
-        lay_rule r = {c->x - c->style.font_size * 0.7, {0.75, 0.75, 0.75, 1}};
-        g_array_append_val(L->rules, r);
-        c->rule = true;
-        break;
-    }
+    /* A block quote's rule is its style's border-left (deco.c). */
     case FO_NODE_FOOTNOTE_DEF:
         lay_footnote_enter(L, c);
         break;
@@ -291,11 +316,14 @@ static lay_frame *enter(fo_lay *L, lay_frame *f, const fo_node *n)
 static lay_frame *leave(fo_lay *L, lay_frame *c)
 {
     lay_frame *up = c->up;
+    lay_gen_leave(&L->gen);
     if (c->rule && L->rules->len)
         g_array_set_size(L->rules, L->rules->len - 1);
     lay_list_leave(L, c);
     if (c->node->type == FO_NODE_FOOTNOTE_DEF)
         lay_footnote_leave(L, c);
+    if (c->deco)
+        lay_deco_end(L, &c->style, c->node->line);
     lay_avoid_breaks_since(L, c->first_box, &c->style);
     lay_margin(L, c->style.margin_bottom);
     lay_break_after(L, &c->style);
@@ -379,6 +407,8 @@ static void title_block(fo_lay *L, lay_frame *body)
         fo_style s;
         lay_child_style(L, &hf, "div", parts[i].cls, &e, &s);
         lay_margin(L, s.margin_top);
+        if (s.string_set)
+            lay_gen_string_set(&L->gen, &s, parts[i].text, L->nboxes);
         lay_text t;
         lay_text_plain(L, parts[i].text, strlen(parts[i].text), false, 1, &t);
         if (i == 0) {
@@ -403,6 +433,7 @@ void lay_blocks(fo_lay *L)
     body.node = L->doc->root;
     body.elem = (fo_elem){"body", NULL, 1, NULL};
     fo_style_compute(L->sheet, &body.elem, NULL, &body.style);
+    lay_gen_counters(&L->gen, &body.style);
     L->root_style = body.style;
     body.x = L->page.margin_left + body.style.margin_left + body.style.padding_left;
     body.w = lay_clamp_measure(L->area_w - body.style.margin_left - body.style.margin_right -

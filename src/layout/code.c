@@ -74,16 +74,12 @@ void lay_code_block(fo_lay *L, lay_frame *f, const fo_node *n)
         lay_text_plain(L, src, len, true, n->line, &t);
     double bx = f->x + s.margin_left;
     double bw = lay_clamp_measure(f->w - s.margin_left - s.margin_right);
-    double x = bx + s.padding_left;
-    double w = lay_clamp_measure(bw - s.padding_left - s.padding_right);
-    fo_color saved = L->bg;
-    if (s.background_color.a > 0) {
-        L->bg = s.background_color;
-        L->bg_x = bx;
-        L->bg_w = bw;
-    }
+    double x = bx + s.border_left_width + s.padding_left;
+    double w = lay_clamp_measure(bw - s.border_left_width - s.padding_left - s.padding_right -
+                                 s.border_right_width);
     int first = L->nboxes;
-    lay_spacer(L, s.padding_top, n->line, false);
+    /* background, borders and padding: a decorated block (deco.c) */
+    lay_deco_begin(L, &s, bx, bw, n->line);
     s.text_align = FO_TEXT_LEFT;
     s.text_indent = 0;
     int ncont = 0;
@@ -93,9 +89,8 @@ void lay_code_block(fo_lay *L, lay_frame *f, const fo_node *n)
     if (cont && nlines == ncont)
         mark_continuations(L, cont, nlines, lines_first, &s, x);
     free(cont);
-    lay_spacer(L, s.padding_bottom, n->line, true);
+    lay_deco_end(L, &s, n->line);
     lay_avoid_breaks_since(L, first, &s);
-    L->bg = saved;
     lay_text_dispose(&t);
     lay_margin(L, s.margin_bottom);
     lay_break_after(L, &s);

@@ -12,7 +12,7 @@
 typedef struct iframe {
     fo_elem elem;
     fo_style style;
-    bool strike;
+    unsigned strike; /* FO_DECO_* bits propagated from this and enclosing elements */
     bool sup;
     int link_index; /* index in links of the link this frame opened, or -1 */
 } iframe;
@@ -68,6 +68,16 @@ static void append_text(GString *g, const char *s, size_t n, bool preserve)
     }
 }
 
+static PangoTextTransform transform_of(const fo_style *s)
+{
+    switch (s->text_transform) {
+    case FO_TT_UPPERCASE: return PANGO_TEXT_TRANSFORM_UPPERCASE;
+    case FO_TT_LOWERCASE: return PANGO_TEXT_TRANSFORM_LOWERCASE;
+    case FO_TT_CAPITALIZE: return PANGO_TEXT_TRANSFORM_CAPITALIZE;
+    default: return PANGO_TEXT_TRANSFORM_NONE;
+    }
+}
+
 static void add_attr(PangoAttrList *l, PangoAttribute *a, int start, int end)
 {
     a->start_index = (guint)start;
@@ -77,7 +87,7 @@ static void add_attr(PangoAttrList *l, PangoAttribute *a, int start, int end)
 
 /* Attributes for the text range [start, end) styled `s` inside block `b`. */
 static void style_attrs(PangoAttrList *l, const fo_style *s, const fo_style *b,
-                        bool strike, bool sup, int start, int end)
+                        unsigned strike, bool sup, int start, int end)
 {
     if (start >= end)
         return;
@@ -100,8 +110,22 @@ static void style_attrs(PangoAttrList *l, const fo_style *s, const fo_style *b,
                                               (guint16)(s->color.g * 65535 + 0.5),
                                               (guint16)(s->color.b * 65535 + 0.5)),
                  start, end);
-    if (strike)
+    if (strike & FO_DECO_LINE_THROUGH)
         add_attr(l, pango_attr_strikethrough_new(TRUE), start, end);
+    if (strike & FO_DECO_UNDERLINE)
+        add_attr(l, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), start, end);
+    if (s->letter_spacing != b->letter_spacing)
+        add_attr(l, pango_attr_letter_spacing_new((int)(s->letter_spacing * PANGO_SCALE)),
+                 start, end);
+    if (s->small_caps != b->small_caps)
+        add_attr(l, pango_attr_variant_new(s->small_caps ? PANGO_VARIANT_SMALL_CAPS
+                                                         : PANGO_VARIANT_NORMAL),
+                 start, end);
+    if (s->font_features != b->font_features)
+        add_attr(l, pango_attr_font_features_new(s->font_features ? s->font_features : ""),
+                 start, end);
+    if (s->text_transform != b->text_transform)
+        add_attr(l, pango_attr_text_transform_new(transform_of(s)), start, end);
     if (sup)
         add_attr(l, pango_attr_rise_new((int)(s->font_size * 0.35 * PANGO_SCALE)), start, end);
 }
@@ -175,6 +199,57 @@ static void warn_html(fo_lay *L, const fo_node *n)
             "raw HTML is not rendered; its text is kept (reported once)");
 }
 
+static void whole(PangoAttrList *l, PangoAttribute *a)
+{
+    a->start_index = 0;
+    a->end_index = G_MAXUINT;
+    pango_attr_list_insert_before(l, a); /* inline differences win */
+}
+
+/* The block's own text properties over its whole text: letter-spacing,
+ * word-spacing (as extra letter spacing on each space, CSS Text 3 §7.1),
+ * small-caps, font-feature-settings, text-transform, text-decoration. */
+static void block_text_attrs(lay_text *t, const fo_style *s)
+{
+    if (s->letter_spacing != 0)
+        whole(t->attrs, pango_attr_letter_spacing_new((int)(s->letter_spacing * PANGO_SCALE)));
+    if (s->word_spacing != 0) {
+        int sp = (int)((s->letter_spacing + s->word_spacing) * PANGO_SCALE);
+        for (gsize i = 0; i < t->text->len; i++) {
+            if (t->text->str[i] == ' ')
+                add_attr(t->attrs, pango_attr_letter_spacing_new(sp), (int)i, (int)i + 1);
+        }
+    }
+    if (s->small_caps)
+        whole(t->attrs, pango_attr_variant_new(PANGO_VARIANT_SMALL_CAPS));
+    if (s->font_features)
+        whole(t->attrs, pango_attr_font_features_new(s->font_features));
+    if (s->text_transform != FO_TT_NONE)
+        whole(t->attrs, pango_attr_text_transform_new(transform_of(s)));
+    if (s->text_decoration & FO_DECO_UNDERLINE)
+        whole(t->attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE));
+    if (s->text_decoration & FO_DECO_LINE_THROUGH)
+        whole(t->attrs, pango_attr_strikethrough_new(TRUE));
+}
+
+/* ::before / ::after (CSS Pseudo-Elements 4 §4): the pseudo-element's
+ * content text appended at the current end of `out`, styled by its own
+ * computed style. */
+static void generated(fo_lay *L, const fo_elem *elem, const fo_style *style,
+                      fo_pseudo which, lay_text *out)
+{
+    fo_style ps;
+    fo_style_compute_pseudo(L->sheet, elem, which, style, &ps);
+    if (!ps.content)
+        return;
+    lay_gen_counters(&L->gen, &ps);
+    char *text = lay_gen_text(&L->gen, ps.content, NULL, NULL);
+    int start = (int)out->text->len;
+    g_string_append(out->text, text);
+    style_attrs(out->attrs, &ps, style, false, false, start, (int)out->text->len);
+    g_free(text);
+}
+
 void lay_text_build(fo_lay *L, const fo_node *block, const fo_elem *elem,
                     const fo_style *style, lay_text *out)
 {
@@ -191,6 +266,7 @@ void lay_text_build(fo_lay *L, const fo_node *block, const fo_elem *elem,
             g_string_truncate(out->text, out->text->len - 1);
         return;
     }
+    generated(L, elem, style, FO_PSEUDO_BEFORE, out);
     GPtrArray *stack = g_ptr_array_new_with_free_func(g_free);
     int child_index = 0;
 
@@ -199,7 +275,7 @@ void lay_text_build(fo_lay *L, const fo_node *block, const fo_elem *elem,
         const iframe *top = stack->len ? g_ptr_array_index(stack, stack->len - 1) : NULL;
         const fo_style *cur = top ? &top->style : style;
         const fo_elem *cur_elem = top ? &top->elem : elem;
-        bool strike = top && top->strike;
+        unsigned strike = top ? top->strike : 0;
         bool sup = top && top->sup;
         int start = (int)out->text->len;
         bool descend = false;
@@ -266,7 +342,8 @@ void lay_text_build(fo_lay *L, const fo_node *block, const fo_elem *elem,
             f->elem.index = ++child_index;
             f->elem.parent = cur_elem;
             fo_style_compute(L->sheet, &f->elem, cur, &f->style);
-            f->strike = strike || n->type == FO_NODE_STRIKE;
+            f->strike = strike | f->style.text_decoration |
+                        (n->type == FO_NODE_STRIKE ? FO_DECO_LINE_THROUGH : 0u);
             f->sup = sup;
             f->link_index = -1;
             if (n->type == FO_NODE_LINK && n->url && *n->url) {
@@ -343,4 +420,6 @@ void lay_text_build(fo_lay *L, const fo_node *block, const fo_elem *elem,
     /* Trim a trailing space left by collapsing. */
     if (!preserve && out->text->len && out->text->str[out->text->len - 1] == ' ')
         g_string_truncate(out->text, out->text->len - 1);
+    generated(L, elem, style, FO_PSEUDO_AFTER, out);
+    block_text_attrs(out, style);
 }

@@ -12,6 +12,7 @@
 #include <glib.h>
 #include <pango/pango.h>
 
+#include "gen.h"
 #include "layout.h"
 #include "paginate.h"
 
@@ -65,6 +66,17 @@ typedef struct lay_rule {
     fo_color color;
 } lay_rule;
 
+/* An open decorated block (deco.c): background and side borders drawn on
+ * every box while it is open. */
+typedef struct lay_deco {
+    fo_color bg;       /* a = 0: none */
+    double x, w;       /* border box, pt (absolute x) */
+    double bl, br;     /* left and right border widths, pt */
+    fo_color cl, cr;
+    int outer_box;     /* a box whose space_before is the block's own
+                          (collapsed) top margin, not painted; -1: none */
+} lay_deco;
+
 typedef struct fo_lay {
     const fo_doc *doc;
     const fo_sheet *sheet;
@@ -87,6 +99,7 @@ typedef struct fo_lay {
     bool warned_html;
     lay_marker marker;
     GArray *rules;               /* lay_rule: open block quotes */
+    GArray *decos;               /* lay_deco: open decorated blocks */
     fo_color bg;                 /* background of every new box (a = 0: none) */
     double bg_x, bg_w;           /* its horizontal extent, pt */
     const char *pending_anchor;  /* anchor for the next box, or NULL */
@@ -102,6 +115,7 @@ typedef struct fo_lay {
     const char *pending_outline; /* outline entry for the next box, or NULL */
     int pending_outline_level;
     fo_style root_style;
+    lay_gen gen;           /* counters and named strings (gen.h) */
     char *title;           /* document title for the info dictionary (g_malloc) */
     fo_status status;      /* first error met (FO_OK while all is well) */
 } fo_lay;
@@ -175,6 +189,7 @@ typedef struct lay_frame {
     int number;      /* ordered list: next item number */
     int depth;       /* list nesting depth */
     bool rule;       /* a block-quote rule was pushed */
+    bool deco;       /* a decorated block was opened (deco.c) */
     int first_box;   /* index of the first box laid out inside */
 } lay_frame;
 
@@ -259,6 +274,31 @@ fo_status lay_notes_emit(fo_lay *L, fo_page *page, const lay_flow *fl, int p, in
 void lay_toc(fo_lay *L, lay_frame *body, const fo_node *skip);
 /* Writes the TOC's page numbers once the flow is paginated. */
 fo_status lay_toc_numbers(fo_lay *L, const lay_flow *fl);
+/* ---- block decoration (deco.c) ---- */
+/* True when `s` has a background, a border or vertical padding. */
+bool lay_deco_needed(const fo_style *s);
+/* Opens a decorated block with border box [bx, bx + bw) (pt): emits the
+ * top border and padding as a spacer box and draws the background and
+ * side borders on every box until lay_deco_end. */
+void lay_deco_begin(fo_lay *L, const fo_style *s, double bx, double bw, int line);
+/* Closes the innermost decorated block: the bottom padding and border. */
+void lay_deco_end(fo_lay *L, const fo_style *s, int line);
+/* A table cell's background and borders (style `s`) over the cell
+ * [x, x + w) × [0, h) of the current box (pt). */
+void lay_deco_cell(fo_lay *L, const fo_style *s, double x, double w, double h);
+/* Draws d's side borders over [y0, y1) of the current box (pt from its top). */
+void lay_deco_sides(fo_lay *L, const lay_deco *d, double y0, double y1);
+
+/* ---- list markers (marker.c) ---- */
+/* Sets L->marker's text and style for a list item with element `li` and
+ * style `li_style`: the li::marker pseudo-element's style, its `content`
+ * when it has one, else the item's list-style-type (CSS Lists 3 §3) for
+ * `number` (≥ 1 in ordered lists, 0 in bullet lists), where `bullet` is the
+ * depth's default bullet (used for disc, and always for task items when
+ * `task`).  An ordered list whose type is the initial `disc` numbers in
+ * decimal. */
+void lay_list_marker(fo_lay *L, const fo_elem *li, const fo_style *li_style,
+                     int number, const char *bullet, bool task);
 
 /* ---- the document's blocks (block.c) ---- */
 void lay_blocks(fo_lay *L);

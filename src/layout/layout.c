@@ -2,6 +2,8 @@
  * paginate, fill the document information. */
 #include "lay.h"
 
+#include "../base/timing.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,13 +51,15 @@ fo_status fo_layout_document(const fo_doc *doc, const fo_sheet *sheet, fo_fonts 
     L.missing = g_hash_table_new(g_direct_hash, g_direct_equal);
     L.rules = g_array_new(FALSE, FALSE, sizeof(lay_rule));
     L.notes = g_array_new(FALSE, FALSE, sizeof(lay_note));
+    lay_gen_init(&L.gen, &doc->meta);
+    L.decos = g_array_new(FALSE, FALSE, sizeof(lay_deco));
     if (doc->meta.lang)
         pango_context_set_language(L.pc, pango_language_from_string(doc->meta.lang));
 
     lay_blocks(&L);
     fo_status st = L.status;
     if (st == FO_OK)
-        st = lay_pages(&L);
+        fo_timing_push(FO_T_PAGINATE), st = lay_pages(&L), fo_timing_pop();
     if (st == FO_OK) {
         fo_display_info *info = &L.dl->info;
         info->title = fo_display_strdup(L.dl, L.title);
@@ -63,6 +67,7 @@ fo_status fo_layout_document(const fo_doc *doc, const fo_sheet *sheet, fo_fonts 
         info->keywords = join(L.dl, doc->meta.keywords, doc->meta.nkeywords);
         info->subject = fo_display_strdup(L.dl, doc->meta.subject);
         info->lang = fo_display_strdup(L.dl, doc->meta.lang);
+        info->date = fo_display_strdup(L.dl, doc->meta.date);
     }
     g_hash_table_destroy(L.faces);
     g_hash_table_destroy(L.missing);
@@ -70,6 +75,8 @@ fo_status fo_layout_document(const fo_doc *doc, const fo_sheet *sheet, fo_fonts 
     g_array_free(L.notes, TRUE);
     if (L.toc_refs)
         g_array_free(L.toc_refs, TRUE);
+    lay_gen_dispose(&L.gen);
+    g_array_free(L.decos, TRUE);
     free(L.boxes);
     free(L.items);
     g_free(L.title);

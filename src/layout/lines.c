@@ -7,6 +7,7 @@
  * and below; taller inline content grows the line.
  */
 #include "lay.h"
+#include "../base/timing.h"
 
 #include <math.h>
 #include <string.h>
@@ -301,6 +302,7 @@ bool lay_shape(fo_lay *L, lay_text *t, const fo_style *s, double width,
         g_object_unref(pf);
     }
     out->half = (s->line_height - (out->A + out->D)) / 2;
+    fo_timing_push(FO_T_SHAPE), pango_layout_get_line_count(pl), fo_timing_pop(); /* Pango shapes lazily: time it here */
     out->pl = pl;
     return true;
 }

@@ -33,13 +33,11 @@ void lay_list_enter(fo_lay *L, lay_frame *f, lay_frame *c)
         return;
     }
     L->marker.pending = true;
-    L->marker.style = c->style;
     L->marker.right = c->x - c->style.font_size * 0.45;
-    L->marker.task = n->task;
-    if (f->node && f->node->ordered)
-        snprintf(L->marker.text, sizeof L->marker.text, "%d.", f->number++);
-    else
-        snprintf(L->marker.text, sizeof L->marker.text, "%s", bullet_for(c->depth - 1));
+    L->marker.task = 0;
+    /* The marker's text and style: li::marker and list-style-type (marker.c). */
+    lay_list_marker(L, &c->elem, &c->style, f->node && f->node->ordered ? f->number++ : 0,
+                    bullet_for(c->depth - 1), false);
 }
 
 void lay_task_box(fo_lay *L, double h)

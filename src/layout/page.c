@@ -1,5 +1,6 @@
 /* page.c — paginating the box list and writing pages to the display list,
- * with the running furniture (the page number in the footer). */
+ * with the running furniture: the page-margin boxes of the style sheet
+ * (running heads, page numbers), drawn once the page count is known. */
 #include "lay.h"
 
 #include <stdio.h>
@@ -21,14 +22,20 @@ static void shift(fo_item *it, double dy)
 
 /* Writes the items of box `b` onto `page`, its top at dy (pt from the page
  * top).  A repeat (a running table header) leaves out anchors and outline
- * entries, which belong to the box's first appearance. */
-static fo_status emit_box(fo_lay *L, fo_page *page, int b, double dy, bool repeat)
+ * entries, which belong to the box's first appearance.  `top` says the box
+ * is the first on its page: decoration strips reaching up over a margin
+ * dropped at the page top are clipped there. */
+static fo_status emit_box(fo_lay *L, fo_page *page, int b, double dy, bool repeat, bool top)
 {
     const lay_box *box = &L->boxes[b];
     for (int i = 0; i < box->item_count; i++) {
         fo_item it = L->items[box->item_first + i];
         if (repeat && (it.kind == FO_ITEM_ANCHOR || it.kind == FO_ITEM_OUTLINE))
             continue;
+        if (top && it.kind == FO_ITEM_RECT && it.u.rect.y < 0) {
+            it.u.rect.h += it.u.rect.y;
+            it.u.rect.y = 0;
+        }
         shift(&it, dy);
         if (fo_page_add(L->dl, page, &it) != FO_OK)
             return FO_ERR_NOMEM;
@@ -36,20 +43,65 @@ static fo_status emit_box(fo_lay *L, fo_page *page, int b, double dy, bool repea
     return FO_OK;
 }
 
-/* The page number, centred in the bottom margin (styled by the `footer`
- * selector until margin boxes exist). */
-static void footer(fo_lay *L, fo_page *page, int number)
+/* The page-margin boxes of one page (CSS Paged Media 3 §5): each box
+ * with content is one line of text, vertically centred in its margin
+ * (top and bottom boxes) or placed at the top, middle or bottom of the
+ * page area (left and right boxes), aligned by its text-align within its
+ * box.  Box widths follow §5.3 loosely: corners take the margin corner;
+ * *-left, *-center and *-right all span the page area's width and differ
+ * in alignment, so long texts in neighbouring boxes may overlap. */
+static void margin_boxes(fo_lay *L, fo_page *page, unsigned flags,
+                         const lay_gen_page *gp)
 {
-    fo_elem body = {"body", NULL, 1, NULL};
-    fo_elem e = {"footer", NULL, 1, &body};
-    fo_style s;
-    fo_style_compute(L->sheet, &e, &L->root_style, &s);
-    char num[16];
-    snprintf(num, sizeof num, "%d", number);
-    double w = lay_plain_line(L, num, &s, 0, 0, false, NULL);
-    double x = L->page.margin_left + (L->area_w - w) / 2;
-    double y = L->page.height - L->page.margin_bottom / 2 + s.font_size * 0.35;
-    lay_plain_line(L, num, &s, x, y, true, page);
+    const fo_page_style *P = &L->page;
+    for (int b = 0; b < FO_MB_COUNT && L->status == FO_OK; b++) {
+        fo_style s;
+        if (!fo_sheet_margin_box(L->sheet, flags, (fo_margin_box)b, &L->root_style, &s))
+            continue;
+        char *text = lay_gen_text(&L->gen, s.content, NULL, gp);
+        if (!*text) {
+            g_free(text);
+            continue;
+        }
+        /* the box: x0..x1 horizontally, its vertical centre yc */
+        double x0 = P->margin_left, x1 = P->width - P->margin_right, yc = 0;
+        double top = P->margin_top, bottom = P->height - P->margin_bottom;
+        switch ((fo_margin_box)b) {
+        case FO_MB_TOP_LEFT_CORNER: x0 = 0; x1 = P->margin_left; yc = top / 2; break;
+        case FO_MB_TOP_RIGHT_CORNER: x0 = x1; x1 = P->width; yc = top / 2; break;
+        case FO_MB_BOTTOM_LEFT_CORNER: x0 = 0; x1 = P->margin_left; yc = (bottom + P->height) / 2; break;
+        case FO_MB_BOTTOM_RIGHT_CORNER: x0 = x1; x1 = P->width; yc = (bottom + P->height) / 2; break;
+        case FO_MB_TOP_LEFT: case FO_MB_TOP_CENTER: case FO_MB_TOP_RIGHT:
+            yc = top / 2; break;
+        case FO_MB_BOTTOM_LEFT: case FO_MB_BOTTOM_CENTER: case FO_MB_BOTTOM_RIGHT:
+            yc = (bottom + P->height) / 2; break;
+        case FO_MB_LEFT_TOP: case FO_MB_LEFT_MIDDLE: case FO_MB_LEFT_BOTTOM:
+            x0 = 0; x1 = P->margin_left; break;
+        default: /* right-* */
+            x0 = P->width - P->margin_right; x1 = P->width; break;
+        }
+        if (b == FO_MB_LEFT_TOP || b == FO_MB_RIGHT_TOP)
+            yc = top + s.font_size;
+        else if (b == FO_MB_LEFT_MIDDLE || b == FO_MB_RIGHT_MIDDLE)
+            yc = (top + bottom) / 2;
+        else if (b == FO_MB_LEFT_BOTTOM || b == FO_MB_RIGHT_BOTTOM)
+            yc = bottom - s.font_size;
+        x0 += s.padding_left;
+        x1 -= s.padding_right;
+        double w = lay_plain_line(L, text, &s, 0, 0, false, NULL);
+        double x = s.text_align == FO_TEXT_RIGHT    ? x1 - w
+                   : s.text_align == FO_TEXT_CENTER ? (x0 + x1 - w) / 2
+                                                    : x0;
+        /* baseline: the em box centred on yc (ascent ≈ 0.8 em) */
+        double y = yc + s.font_size * 0.35;
+        lay_plain_line(L, text, &s, x, y, true, page);
+        g_free(text);
+    }
+}
+
+static fo_status emit_note(fo_lay *L, fo_page *page, int b, double dy, bool repeat)
+{
+    return emit_box(L, page, b, dy, repeat, false);
 }
 
 fo_status lay_pages(fo_lay *L)
@@ -75,16 +127,26 @@ fo_status lay_pages(fo_lay *L)
             break;
         }
         fo_page *page = &L->dl->pages[L->dl->npages - 1];
+        int first = b, notes_before = note;
         for (; b < fl.n && pg[b].page == p && st == FO_OK; b++) {
             if (pg[b].repeat_header)
-                st = emit_box(L, page, fl.box[pg[b].header_box], L->page.margin_top, true);
+                st = emit_box(L, page, fl.box[pg[b].header_box], L->page.margin_top, true, true);
             if (st == FO_OK)
-                st = emit_box(L, page, fl.box[b], L->page.margin_top + pg[b].y, false);
+                st = emit_box(L, page, fl.box[b], L->page.margin_top + pg[b].y, false,
+                              b == first && !pg[b].repeat_header);
         }
         if (st == FO_OK)
-            st = lay_notes_emit(L, page, &fl, p, &note, emit_box);
-        if (st == FO_OK)
-            footer(L, page, p + 1);
+            st = lay_notes_emit(L, page, &fl, p, &note, emit_note);
+        if (st != FO_OK)
+            break;
+        unsigned flags = (p == 0 ? FO_PAGE_FIRST : 0) |
+                         ((p + 1) % 2 == 0 ? FO_PAGE_LEFT : FO_PAGE_RIGHT) |
+                         (b == first && note == notes_before ? FO_PAGE_BLANK : 0);
+        /* running strings look at the page's boxes by their index in L->boxes */
+        int b0 = first < fl.n ? fl.box[first] : L->nboxes;
+        int b1 = b > first ? fl.box[b - 1] + 1 : b0;
+        lay_gen_page gp = {p + 1, npages, b0, b1};
+        margin_boxes(L, page, flags, &gp);
     }
     if (st == FO_OK && L->status == FO_OK)
         st = lay_toc_numbers(L, &fl);

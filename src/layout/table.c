@@ -20,7 +20,8 @@
  * at the top of each page the table continues on (paginate.h).
  *
  * Styling: `table`, `tr`, `th`, `td` elements (a cell with no horizontal
- * padding gets 0.3em a side); body rows also have the
+ * padding gets 0.3em a side; cell backgrounds and borders are drawn by
+ * lay_deco_cell); body rows also have the
  * class `odd` or `even` (1-based among body rows) so a style sheet can set
  * zebra stripes with `tr.even { background-color: … }`.  Cell padding comes
  * from th/td padding, backgrounds from tr and th/td background-color.
@@ -131,8 +132,8 @@ static int slice_of(const double *cut, int ns, double y)
 /* A row taller than `limit` pt is cut into slices between its lines, one
  * box each, so it breaks across pages instead of running off the page.
  * Row-high backgrounds repeat on every slice; the top rule stays on the
- * first, the bottom rule goes to the last; block-quote rules are redrawn
- * by lay_box_begin. */
+ * first, the bottom rule goes to the last; row-high vertical rules (cell
+ * borders) repeat on every slice. */
 static void split_row(fo_lay *L, int bi, double rowh, double limit)
 {
     lay_box box = L->boxes[bi];
@@ -196,8 +197,12 @@ static void split_row(fo_lay *L, int bi, double rowh, double limit)
                 it.u.rect.y -= top;
                 break;
             case FO_ITEM_LINE:
-                if (it.u.line.x1 == it.u.line.x2)
-                    continue; /* a block-quote rule: lay_box_begin draws it */
+                if (it.u.line.x1 == it.u.line.x2 && it.u.line.y1 <= 0.01 &&
+                    it.u.line.y2 >= rowh - 0.01) {
+                    it.u.line.y2 = h; /* a row-high vertical rule: on every slice */
+                    lay_item_add(L, &it);
+                    continue;
+                }
                 if ((it.u.line.y1 >= rowh - 0.01 ? ns - 1 : slice_of(cut, ns, it.u.line.y1)) != sl)
                     continue;
                 it.u.line.y1 -= top;
@@ -340,11 +345,8 @@ void lay_table(fo_lay *L, lay_frame *f, const fo_node *n)
         double x = tx;
         for (int c = 0; c < ncols; c++) {
             cell *ce = &cells[r * ncols + c];
-            if (ce->t.text && ce->s.background_color.a > 0) {
-                fo_item bg = {.kind = FO_ITEM_RECT};
-                bg.u.rect = (fo_rect_item){x, 0, cw[c], rowh, ce->s.background_color, {0, 0, 0, 0}, 0};
-                lay_item_add(L, &bg);
-            }
+            if (ce->t.text)
+                lay_deco_cell(L, &ce->s, x, cw[c], rowh); /* background, borders */
             if (ce->shaped)
                 lay_shaped_emit(L, &ce->sh, &ce->t, &ce->s, x + ce->s.padding_left, ce->s.padding_top);
             x += cw[c];

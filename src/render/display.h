@@ -33,11 +33,13 @@ typedef struct fo_face {
 /* One shaped glyph.  `cluster` is the byte offset, within the run's `text`,
  * of the first character of the cluster this glyph belongs to.  Glyphs of a
  * left-to-right run have non-decreasing clusters. */
+/* 20 bytes: float holds Pango's 1/1024 pt positions exactly below 16 000 pt,
+ * and glyphs are most of a long document's memory (docs/performance.md). */
 typedef struct fo_glyph {
     uint32_t gid;      /* glyph id in the face (not a character code) */
-    double advance;    /* pt, horizontal */
-    double x_offset;   /* pt, from the pen position, right-positive */
-    double y_offset;   /* pt, from the baseline, down-positive */
+    float advance;     /* pt, horizontal */
+    float x_offset;    /* pt, from the pen position, right-positive */
+    float y_offset;    /* pt, from the baseline, down-positive */
     uint32_t cluster;  /* byte offset into the run's text */
 } fo_glyph;
 
@@ -147,7 +149,25 @@ typedef struct fo_display_info {
     const char *subject;
     const char *keywords; /* joined with ", " */
     const char *lang;     /* BCP 47, e.g. "en-US" */
+    const char *date;     /* front matter date as written; the PDF backend
+                             reads ISO 8601 (YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM]) */
 } fo_display_info;
+
+/* Page number style of a page label range (PDF 1.7 §12.4.2). */
+typedef enum fo_label_style {
+    FO_LABEL_DECIMAL, FO_LABEL_ROMAN_UPPER, FO_LABEL_ROMAN_LOWER,
+    FO_LABEL_ALPHA_UPPER, FO_LABEL_ALPHA_LOWER
+} fo_label_style;
+
+/* A page label range: from page `first` (0-based) until the next range,
+ * pages are labelled `prefix` (may be NULL) followed by their number in
+ * `style`, counting from `start` (≥ 1). */
+typedef struct fo_page_label {
+    int first;
+    fo_label_style style;
+    int start;
+    const char *prefix;
+} fo_page_label;
 
 typedef struct fo_display {
     fo_page *pages;
@@ -155,6 +175,8 @@ typedef struct fo_display {
     fo_face *faces;
     int nfaces, faces_cap;
     fo_display_info info;
+    fo_page_label *labels; /* ascending `first`; none: decimal from 1 */
+    int nlabels;
     fo_arena *arena;
 } fo_display;
 

@@ -8,12 +8,15 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../base/timing.h"
 #include "pdf_text.h"
 #include "pdf_writer.h"
 
@@ -85,10 +88,14 @@ static fo_status on_begin_page(void *ctx, const fo_display *d, int page_no,
                                const fo_page *p)
 {
     fo_pdf_writer *w = ctx;
+    fo_status st;
+    if (w->zpage && w->page && (st = fo_pdf_deflate_page(w->zpage, &w->c, w->page)) != FO_OK)
+        return st;
     w->page_no = page_no;
     w->page = w->pages[page_no];
     w->page_h = p->height;
     w->page_fonts = NULL;
+    w->in_text = false;
     if (d->nfaces > 0)
         memset(w->face_on_page, 0, (size_t)d->nfaces * sizeof *w->face_on_page);
     return FO_OK;
@@ -116,12 +123,44 @@ static fo_status page_font_dict(fo_pdf_writer *w)
     return FO_OK;
 }
 
+/* True when the display item after the one holding `run` that draws
+ * anything is another opaque glyph run: the text object can stay open for
+ * it.  `run` is &item->u.glyphs of an item of the current page (as
+ * fo_display_render passes it); anything else answers false. */
+static bool text_continues(const fo_pdf_writer *w, const fo_glyph_run *run)
+{
+    const fo_page *pg = &w->d->pages[w->page_no];
+    uintptr_t at = (uintptr_t)run - offsetof(fo_item, u);
+    uintptr_t lo = (uintptr_t)pg->items, hi = (uintptr_t)(pg->items + pg->nitems);
+    if (!pg->items || at < lo || at >= hi || (at - lo) % sizeof(fo_item) != 0)
+        return false;
+    for (const fo_item *it = (const fo_item *)at + 1; it < pg->items + pg->nitems; it++) {
+        if (it->kind == FO_ITEM_LINK || it->kind == FO_ITEM_ANCHOR ||
+            it->kind == FO_ITEM_OUTLINE)
+            continue; /* annotations and destinations: not content */
+        return it->kind == FO_ITEM_GLYPHS && it->u.glyphs.color.a >= 1;
+    }
+    return false;
+}
+
+/* Closes the open text object (ET). */
+static fo_status text_end(fo_pdf_writer *w)
+{
+    if (w->in_text) {
+        w->in_text = false;
+        CK(HPDF_Page_EndText(w->page));
+    }
+    return FO_OK;
+}
+
+/* Glyph runs in a row share one text object: BT … ET only around the
+ * row, Tf and rg only when they change, Td relative to the last line. */
 static fo_status on_glyphs(void *ctx, const fo_glyph_run *run)
 {
     fo_pdf_writer *w = ctx;
     if (run->nglyphs <= 0 || !(run->size > 0) || !isfinite(run->size) ||
         run->color.a <= 0)
-        return FO_OK;
+        return text_continues(w, run) ? FO_OK : text_end(w);
     char name[32];
     snprintf(name, sizeof name, "F%d", run->face);
     HPDF_Dict t0 = fo_pdf_fonts_type0(w->fonts, run->face);
@@ -134,19 +173,31 @@ static fo_status on_glyphs(void *ctx, const fo_glyph_run *run)
         w->face_on_page[run->face] = true;
     }
     bool alpha = run->color.a < 1;
-    if (alpha && (st = alpha_state(w, run->color.a, 1)) != FO_OK)
+    if (alpha && ((st = text_end(w)) != FO_OK ||
+                  (st = alpha_state(w, run->color.a, 1)) != FO_OK))
         return st;
     w->buf.len = 0;
-    fo_pdf_text_run(w->fonts, run, name, w->page_h, &w->buf);
+    if (!w->in_text) {
+        CK(HPDF_Page_BeginText(w->page));
+        w->in_text = true;
+        fo_pdf_text_begin(&w->ts);
+    }
+    fo_pdf_text_run(w->fonts, run, name, w->page_h, &w->ts, &w->buf);
     if (w->buf.oom)
         return fo_pdf_nomem(w->c.diag);
-    CK(HPDF_Page_BeginText(w->page));
     HPDF_PageAttr attr = (HPDF_PageAttr)w->page->attr;
     CK(HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)w->buf.p, (HPDF_UINT)w->buf.len));
-    CK(HPDF_Page_EndText(w->page));
+    if ((alpha || !text_continues(w, run)) && (st = text_end(w)) != FO_OK)
+        return st;
     if (alpha)
         CK(HPDF_Page_GRestore(w->page));
     return FO_OK;
+}
+
+/* A text object never spans pages. */
+static fo_status on_end_page(void *ctx, int page_no)
+{
+    return text_end(ctx);
 }
 
 static fo_status on_rect(void *ctx, const fo_rect_item *r)
@@ -222,28 +273,35 @@ static bool write_all(int fd, const void *p, size_t n)
     return true;
 }
 
-/* Saves the document into the open temporary file `fd` and syncs it. */
-static fo_status save(fo_pdf_writer *w, int fd, const char *path)
+/* Saves the document into memory, fills in the /ID, checks the size
+ * limit, then writes the open temporary file `fd` and syncs it. */
+static fo_status save(fo_pdf_writer *w, const fo_pdf_options *opt, int fd,
+                      const char *path)
 {
     HPDF_Doc doc = w->c.doc;
     /* set last: libharu lowers it to 1.4 when an ExtGState is made */
     doc->pdf_version = HPDF_VER_17;
     CK(HPDF_SaveToStream(doc));
-    HPDF_UINT32 left = HPDF_GetStreamSize(doc);
+    HPDF_UINT32 size = HPDF_GetStreamSize(doc);
     CK(HPDF_OK);
-    unsigned char chunk[65536];
-    while (left > 0) {
-        HPDF_UINT32 n = left < sizeof chunk ? left : (HPDF_UINT32)sizeof chunk;
-        CK(HPDF_ReadFromStream(doc, chunk, &n));
-        if (n == 0)
-            return fo_pdf_herror(&w->c);
-        if (!write_all(fd, chunk, n))
-            return io_error(w, path, errno ? errno : EIO);
-        left -= n;
+    unsigned char *all = malloc(size ? size : 1);
+    if (!all)
+        return fo_pdf_nomem(w->c.diag);
+    HPDF_UINT32 n = size;
+    HPDF_STATUS rs = HPDF_ReadFromStream(doc, all, &n);
+    if (n != size || (rs != HPDF_OK && rs != HPDF_STREAM_EOF)) {
+        free(all);
+        fo_pdf_failed(&w->c, rs);
+        return fo_pdf_herror(&w->c);
     }
-    if (fsync(fd) != 0 && errno != EINVAL && errno != EROFS)
-        return io_error(w, path, errno);
-    return FO_OK;
+    fo_pdf_finish_id(all, size);
+    fo_status st = fo_pdf_check_size(w, size, opt->max_size);
+    if (st == FO_OK && !write_all(fd, all, size))
+        st = io_error(w, path, errno ? errno : EIO);
+    free(all);
+    if (st == FO_OK && fsync(fd) != 0 && errno != EINVAL && errno != EROFS)
+        st = io_error(w, path, errno);
+    return st;
 }
 
 static fo_status write_doc(fo_pdf_writer *w, const fo_pdf_options *opt, int fd,
@@ -252,6 +310,14 @@ static fo_status write_doc(fo_pdf_writer *w, const fo_pdf_options *opt, int fd,
     const fo_display *d = w->d;
     fo_status st;
     HPDF_Doc doc = w->c.doc;
+    if (opt->pdfa && (opt->user_password || opt->owner_password || opt->permissions_set)) {
+        fo_error(w->c.diag, NULL, 0, 0, "PDF/A forbids encryption: drop --pdfa or the passwords and permissions");
+        return FO_ERR_PDF;
+    }
+    if (opt->pdfa && opt->nattachments > 0) {
+        fo_error(w->c.diag, NULL, 0, 0, "PDF/A-2b allows only PDF/A files as attachments: drop --pdfa or the attachments");
+        return FO_ERR_PDF;
+    }
     if (opt->compress)
         CK(HPDF_SetCompressionMode(doc, HPDF_COMP_ALL));
     if ((st = fo_pdf_fonts_new(&w->c, d, &w->fonts)) != FO_OK)
@@ -280,16 +346,25 @@ static fo_status write_doc(fo_pdf_writer *w, const fo_pdf_options *opt, int fd,
         .link = fo_pdf_on_link,
         .outline = fo_pdf_on_outline,
         .image = fo_pdf_on_image,
+        .end_page = on_end_page,
     };
+    if (opt->compress && !(w->zpage = fo_pdf_deflate_new(FO_PDF_ZLEVEL)))
+        return fo_pdf_nomem(w->c.diag);
     if ((st = fo_display_render(d, &be, w)) != FO_OK)
+        return st;
+    if (w->zpage && w->page && (st = fo_pdf_deflate_page(w->zpage, &w->c, w->page)) != FO_OK)
         return st;
     if (w->nstack > 0)
         CK(HPDF_SetPageMode(doc, HPDF_PAGE_MODE_USE_OUTLINE));
-    if ((st = fo_pdf_write_info(w, opt)) != FO_OK)
+    if ((st = fo_pdf_encrypt(w, opt)) != FO_OK ||
+        (st = fo_pdf_write_info(w, opt)) != FO_OK ||
+        (st = fo_pdf_write_meta(w, opt)) != FO_OK ||
+        (st = fo_pdf_write_attachments(w, opt)) != FO_OK)
         return st;
-    if ((st = fo_pdf_fonts_finish(w->fonts)) != FO_OK)
+    fo_timing_push(FO_T_SUBSET), st = fo_pdf_fonts_finish(w->fonts), fo_timing_pop();
+    if (st != FO_OK)
         return st;
-    return save(w, fd, path);
+    return save(w, opt, fd, path);
 }
 
 fo_status fo_pdf_write(const fo_display *d, const char *path,
@@ -352,6 +427,7 @@ fo_status fo_pdf_write(const fo_display *d, const char *path,
     }
 
     fo_pdf_buf_free(&w.buf);
+    fo_pdf_deflate_free(w.zpage);
     fo_pdf_fonts_free(w.fonts);
     if (w.c.doc)
         HPDF_Free(w.c.doc);

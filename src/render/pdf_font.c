@@ -47,6 +47,7 @@ void fo_pdf_fonts_free(fo_pdf_fonts *f)
             for (unsigned g = 0; g < pf->nglyphs; g++)
                 free(pf->map[g].u);
         free(pf->map);
+        free(pf->width);
         hb_set_destroy(pf->used);
         hb_font_destroy(pf->font);
         hb_face_destroy(pf->face);
@@ -114,8 +115,22 @@ static fo_status load_face(fo_pdf_fonts *f, pdf_face *pf)
     hb_font_set_scale(pf->font, (int)pf->upem, (int)pf->upem);
     pf->used = hb_set_create();
     pf->map = calloc(pf->nglyphs, sizeof *pf->map);
-    if (!hb_set_allocation_successful(pf->used) || !pf->map)
+    /* every advance at once: the text writer asks for one per glyph */
+    pf->width = malloc(pf->nglyphs * sizeof *pf->width);
+    hb_codepoint_t *gids = malloc(pf->nglyphs * sizeof *gids);
+    hb_position_t *adv = malloc(pf->nglyphs * sizeof *adv);
+    if (!hb_set_allocation_successful(pf->used) || !pf->map || !pf->width || !gids || !adv) {
+        free(gids);
+        free(adv);
         return nomem(f);
+    }
+    for (unsigned g = 0; g < pf->nglyphs; g++)
+        gids[g] = g;
+    hb_font_get_glyph_h_advances(pf->font, pf->nglyphs, gids, sizeof *gids, adv, sizeof *adv);
+    for (unsigned g = 0; g < pf->nglyphs; g++)
+        pf->width[g] = (int)lround((double)adv[g] * 1000.0 / pf->upem);
+    free(gids);
+    free(adv);
     pf->loaded = true;
     return FO_OK;
 }
@@ -242,8 +257,7 @@ int fo_pdf_fonts_width(const fo_pdf_fonts *f, int face, uint32_t gid)
     const pdf_face *pf = &f->faces[face];
     if (gid >= pf->nglyphs)
         return 0;
-    hb_position_t adv = hb_font_get_glyph_h_advance(pf->font, gid);
-    return (int)lround((double)adv * 1000.0 / pf->upem);
+    return pf->width[gid];
 }
 
 const uint16_t *fo_pdf_fonts_unicode(const fo_pdf_fonts *f, int face,

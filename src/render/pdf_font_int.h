@@ -27,6 +27,7 @@ typedef struct pdf_face {
     unsigned nglyphs;
     hb_set_t *used;
     tu_entry *map;        /* nglyphs entries */
+    int *width;           /* nglyphs entries: advance in 1/1000 em, as in /W */
     HPDF_Dict type0;
 } pdf_face;
 

@@ -268,7 +268,9 @@ static fo_status finish_face(fo_pdf_fonts *f, int face)
         goto done;
     }
     hb_set_union(hb_subset_input_glyph_set(in), pf->used);
-    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS);
+    /* no TrueType hinting: halves the font programs; viewers rasterise
+     * PDF text with their own (auto)hinting or none */
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
     {
         static const hb_tag_t drop[] = {
             HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'),

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static bool plain_ascii(const char *s)
 {
@@ -19,7 +18,7 @@ static bool plain_ascii(const char *s)
 
 /* A PDF text string object for UTF-8 `s`: a literal string when it is
  * printable ASCII, else UTF-16BE with a byte order mark (§7.9.2.2). */
-static void *text_object(fo_pdf_writer *w, const char *s)
+void *fo_pdf_text_object(fo_pdf_writer *w, const char *s)
 {
     HPDF_MMgr mm = w->c.doc->mmgr;
     if (plain_ascii(s))
@@ -139,6 +138,8 @@ fo_status fo_pdf_on_link(void *ctx, const fo_link_item *l)
         return FO_OK;
     }
     CK(HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0));
+    /* Print flag: PDF/A-2 (ISO 19005-2 §6.3.2) wants annotations printed */
+    CK(HPDF_Dict_AddNumber(a, "F", 4));
     return FO_OK;
 }
 
@@ -153,7 +154,7 @@ fo_status fo_pdf_on_outline(void *ctx, const fo_outline_item *o)
                                          plain_ascii(title) ? title : "", NULL);
     CKP(ol);
     if (!plain_ascii(title)) {
-        void *t = text_object(w, title);
+        void *t = fo_pdf_text_object(w, title);
         CKP(t);
         CK(HPDF_Dict_Add(ol, "Title", t));
     }
@@ -172,45 +173,66 @@ fo_status fo_pdf_on_outline(void *ctx, const fo_outline_item *o)
 
 /* ---- document info ----------------------------------------------------- */
 
+/* `utf8` in PDFDocEncoding (PDF 1.7 Annex D.2) into `out` (cap bytes, NUL
+ * terminated); characters it lacks become '?'.  Returns false when some
+ * did. */
+static bool pdfdoc(const char *utf8, char *out, size_t cap)
+{
+    static const uint16_t hi[] = { /* 0x80..0xA0 */
+        0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x2013, 0x0192, 0x2044, 0x2039,
+        0x203A, 0x2212, 0x2030, 0x201E, 0x201C, 0x201D, 0x2018, 0x2019, 0x201A,
+        0x2122, 0xFB01, 0xFB02, 0x0141, 0x0152, 0x0160, 0x0178, 0x017D, 0x0131,
+        0x0142, 0x0153, 0x0161, 0x017E, 0xFFFF, 0x20AC,
+    };
+    size_t n = strlen(utf8), k = 0;
+    uint32_t *cp = malloc((n + 1) * sizeof *cp);
+    bool all = true;
+    size_t m = cp ? fo_pdf_utf8_decode(utf8, n, cp) : 0;
+    for (size_t i = 0; i < m && k + 1 < cap; i++) {
+        uint32_t c = cp[i];
+        int b = -1;
+        if (c >= 0x20 && c < 0x7F)
+            b = (int)c;
+        else if (c > 0xA0 && c <= 0xFF && c != 0xAD)
+            b = (int)c;
+        else
+            for (int j = 0; j < (int)(sizeof hi / sizeof hi[0]); j++)
+                if (hi[j] == c)
+                    b = 0x80 + j;
+        if (b < 0) {
+            b = '?';
+            all = false;
+        }
+        out[k++] = (char)b;
+    }
+    out[k] = '\0';
+    free(cp);
+    return all && cp;
+}
+
 static fo_status set_info(fo_pdf_writer *w, HPDF_InfoType type, const char *key,
                           const char *val)
 {
     if (!val || !*val)
         return FO_OK;
     bool ascii = plain_ascii(val);
+    if (!ascii && w->c.doc->encrypt_on) {
+        /* libharu 2.3.0 reads the info strings to make the file ID of an
+         * encrypted file and fails on UTF-16 (binary) ones */
+        char s[HPDF_LIMIT_MAX_STRING_LEN];
+        if (!pdfdoc(val, s, sizeof s))
+            fo_warn(w->c.diag, NULL, 0, 0,
+                    "encrypted PDF: the /%s entry lost characters PDFDocEncoding lacks "
+                    "(the XMP metadata keeps them)", key);
+        CK(HPDF_SetInfoAttr(w->c.doc, type, s));
+        return FO_OK;
+    }
     CK(HPDF_SetInfoAttr(w->c.doc, type, ascii ? val : ""));
     if (!ascii) {
-        void *t = text_object(w, val);
+        void *t = fo_pdf_text_object(w, val);
         CKP(t);
         CK(HPDF_Dict_Add(w->c.doc->info, key, t));
     }
-    return FO_OK;
-}
-
-/* CreationDate: now in local time, or SOURCE_DATE_EPOCH (UTC) when set, for
- * reproducible builds. */
-static fo_status set_date(fo_pdf_writer *w)
-{
-    struct tm tm;
-    time_t now = time(NULL);
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    long off = 0;
-    if (sde && *sde) {
-        now = (time_t)strtoll(sde, NULL, 10);
-        if (!gmtime_r(&now, &tm))
-            return FO_OK;
-    } else {
-        if (!localtime_r(&now, &tm))
-            return FO_OK;
-        off = tm.tm_gmtoff;
-    }
-    HPDF_Date date = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-                       tm.tm_min, tm.tm_sec > 59 ? 59 : tm.tm_sec,
-                       off == 0 ? 'Z' : off > 0 ? '+' : '-', 0, 0 };
-    long a = off < 0 ? -off : off;
-    date.off_hour = (HPDF_INT)(a / 3600 % 24);
-    date.off_minutes = (HPDF_INT)(a / 60 % 60);
-    CK(HPDF_SetInfoDateAttr(w->c.doc, HPDF_INFO_CREATION_DATE, date));
     return FO_OK;
 }
 
@@ -223,12 +245,11 @@ fo_status fo_pdf_write_info(fo_pdf_writer *w, const fo_pdf_options *opt)
         (st = set_info(w, HPDF_INFO_SUBJECT, "Subject", in->subject)) ||
         (st = set_info(w, HPDF_INFO_KEYWORDS, "Keywords", in->keywords)) ||
         (st = set_info(w, HPDF_INFO_CREATOR, "Creator", opt->creator)) ||
-        (st = set_info(w, HPDF_INFO_PRODUCER, "Producer", "folio")) ||
-        (st = set_date(w)))
+        (st = set_info(w, HPDF_INFO_PRODUCER, "Producer", "folio")))
         return st;
     if (in->lang && *in->lang) {
         /* /Lang in the catalog (§14.9.2.1): libharu has no API for it */
-        void *lang = text_object(w, in->lang);
+        void *lang = fo_pdf_text_object(w, in->lang);
         CKP(lang);
         CK(HPDF_Dict_Add(w->c.doc->catalog, "Lang", lang));
     }

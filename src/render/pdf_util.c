@@ -116,25 +116,42 @@ void fo_pdf_buf_fmt(fo_pdf_buf *b, const char *fmt, ...)
 
 void fo_pdf_buf_num(fo_pdf_buf *b, double v, int decimals)
 {
-    char tmp[64];
+    /* Fixed point without printf (the writer's hottest formatting): the
+     * value is rounded to `decimals` places as an integer, then printed
+     * with the trailing zeros of the fraction dropped. */
+    static const double scale[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+    if (decimals < 0)
+        decimals = 0;
+    if (decimals > 6)
+        decimals = 6;
     if (!isfinite(v))
         v = 0;
     if (v > 1e7)
         v = 1e7;
     if (v < -1e7)
         v = -1e7;
-    snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
-    char *dot = strchr(tmp, '.');
-    if (dot) {
-        char *e = tmp + strlen(tmp) - 1;
-        while (e > dot && *e == '0')
-            *e-- = '\0';
-        if (e == dot)
-            *e = '\0';
+    long long q = llround(v * scale[decimals]);
+    char tmp[40], *e = tmp + sizeof tmp, *p = e;
+    bool neg = q < 0;
+    unsigned long long u = neg ? (unsigned long long)-q : (unsigned long long)q;
+    int d = decimals;
+    while (d > 0 && u % 10 == 0) { /* trailing zeros of the fraction */
+        u /= 10;
+        d--;
     }
-    if (strcmp(tmp, "-0") == 0)
-        strcpy(tmp, "0");
-    fo_pdf_buf_str(b, tmp);
+    for (int i = 0; i < d; i++) {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    }
+    if (d > 0)
+        *--p = '.';
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u > 0);
+    if (neg && q != 0)
+        *--p = '-';
+    fo_pdf_buf_put(b, p, (size_t)(e - p));
 }
 
 void fo_pdf_buf_hex4(fo_pdf_buf *b, unsigned v)
@@ -272,6 +289,33 @@ bool fo_pdf_cluster_ends(const fo_glyph_run *run, uint32_t *ends)
     uint32_t tl = run->text && run->text_len > 0 ? (uint32_t)run->text_len : 0;
     if (n <= 0)
         return true;
+    /* Fast paths: clusters in visual order rise (left to right) or fall
+     * (right to left) monotonically; a glyph's cluster then ends where the
+     * neighbouring larger cluster starts. */
+    bool rising = true, falling = true;
+    for (int i = 1; i < n && (rising || falling); i++) {
+        uint32_t a = fo_pdf_cluster_start(run, i - 1), c = fo_pdf_cluster_start(run, i);
+        rising = rising && a <= c;
+        falling = falling && a >= c;
+    }
+    if (rising) {
+        uint32_t end = tl;
+        for (int i = n - 1; i >= 0; i--) {
+            if (i + 1 < n && fo_pdf_cluster_start(run, i + 1) > fo_pdf_cluster_start(run, i))
+                end = fo_pdf_cluster_start(run, i + 1);
+            ends[i] = end;
+        }
+        return true;
+    }
+    if (falling) {
+        uint32_t end = tl;
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && fo_pdf_cluster_start(run, i - 1) > fo_pdf_cluster_start(run, i))
+                end = fo_pdf_cluster_start(run, i - 1);
+            ends[i] = end;
+        }
+        return true;
+    }
     uint32_t *s = malloc((size_t)n * sizeof *s);
     if (!s)
         return false;

@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "../base/timing.h"
+
 uint32_t fo_bucket_hash(const char *key, size_t len, bool is_class)
 {
     uint32_t h = is_class ? 2166136261u : 2166136261u ^ 0x5bd1e995u;
@@ -55,16 +57,21 @@ typedef struct winners {
 /* Cascade 4 §6.1: importance, then specificity, then order of appearance;
  * packed into one key so the winner is a running maximum. */
 static void consider(const fo_sheet *s, const uint32_t *items, size_t n,
-                     const fo_elem *elem, winners *w)
+                     const fo_elem *elem, fo_pseudo pseudo, winners *w)
 {
     for (size_t k = 0; k < n; k++) {
         const fo_rule_entry *e = &s->entries[items[k]];
-        if (!fo_selector_matches(e->sel, elem))
+        if (!fo_selector_matches_pseudo(e->sel, elem, pseudo))
             continue;
-        uint64_t spec = (uint64_t)e->sel->specificity << 40;
+        /* importance (bit 63), origin (60-61), specificity (20 bits from
+         * 36), order of appearance (decl index < 2^32) */
+        uint64_t spec = (uint64_t)(e->sel->specificity & 0xfffff) << 36;
         for (uint32_t d = e->decl_begin; d < e->decl_end; d++) {
             const fo_decl *decl = &s->decls[d];
-            uint64_t key = (uint64_t)decl->important << 62 | spec | d;
+            if (decl->prop >= FO_PROP_COUNT)
+                continue; /* an empty var() slot */
+            uint64_t key = (uint64_t)decl->important << 63 |
+                           (uint64_t)(decl->origin & 3) << 60 | spec | d;
             if (!w->value[decl->prop] || key > w->key[decl->prop]) {
                 w->value[decl->prop] = &decl->value;
                 w->key[decl->prop] = key;
@@ -73,9 +80,10 @@ static void consider(const fo_sheet *s, const uint32_t *items, size_t n,
     }
 }
 
-void fo_style_compute(const fo_sheet *sheet, const fo_elem *elem,
-                      const fo_style *parent, fo_style *out)
+static void compute(const fo_sheet *sheet, const fo_elem *elem, fo_pseudo pseudo,
+                    const fo_style *parent, fo_style *out)
 {
+    fo_timing_push(FO_T_STYLE);
     winners w;
     fo_style parent_copy;
     if (parent && parent == out) {
@@ -86,7 +94,7 @@ void fo_style_compute(const fo_sheet *sheet, const fo_elem *elem,
     if (sheet && elem) {
         const fo_bucket *b;
         if (elem->tag && (b = fo_sheet_bucket(sheet, elem->tag, strlen(elem->tag), false)))
-            consider(sheet, sheet->items + b->begin, b->count, elem, &w);
+            consider(sheet, sheet->items + b->begin, b->count, elem, pseudo, &w);
         const char *p = elem->classes;
         while (p && *p) {
             while (*p == ' ' || *p == '\t' || *p == '\n')
@@ -97,12 +105,26 @@ void fo_style_compute(const fo_sheet *sheet, const fo_elem *elem,
             /* A class listed twice is considered twice: harmless, the
              * winner is a maximum. */
             if (q > p && (b = fo_sheet_bucket(sheet, p, (size_t)(q - p), true)))
-                consider(sheet, sheet->items + b->begin, b->count, elem, &w);
+                consider(sheet, sheet->items + b->begin, b->count, elem, pseudo, &w);
             p = q;
         }
-        consider(sheet, sheet->universal, sheet->nuniversal, elem, &w);
+        consider(sheet, sheet->universal, sheet->nuniversal, elem, pseudo, &w);
     }
     fo_prop_compute_all(w.value, parent, out);
+    fo_timing_pop();
+}
+
+void fo_style_compute(const fo_sheet *sheet, const fo_elem *elem,
+                      const fo_style *parent, fo_style *out)
+{
+    compute(sheet, elem, FO_PSEUDO_NONE, parent, out);
+}
+
+void fo_style_compute_pseudo(const fo_sheet *sheet, const fo_elem *elem,
+                             fo_pseudo pseudo, const fo_style *elem_style,
+                             fo_style *out)
+{
+    compute(sheet, elem, pseudo, elem_style, out);
 }
 
 void fo_sheet_page(const fo_sheet *sheet, fo_page_style *out)

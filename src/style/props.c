@@ -7,8 +7,10 @@
  * and white-space Text 3, margin/padding Box 4, orphans/widows/break-*
  * Fragmentation 3 §3, page-break-* aliases Fragmentation 3 §3.4. */
 #include "props.h"
+#include "content.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +23,7 @@ typedef struct ctx {
 #define IV_INT(x) { .kind = FO_V_INT, .num = (x) }
 #define IV_KW(k) { .kind = FO_V_KEYWORD, .keyword = (k) }
 #define IV_STR(s) { .kind = FO_V_STRING, .str = (s) }
+#define IV_NONE { .kind = FO_V_NONE }
 #define IV_RGBA(r, g, b, a) { .kind = FO_V_COLOR, .color = { (r), (g), (b), (a) } }
 
 typedef fo_prop_result (*parse_fn)(fo_vcur *c, fo_value *v, fo_arena *a);
@@ -291,7 +294,249 @@ static fo_prop_result parse_BREAK_INSIDE(fo_vcur *c, fo_value *v, fo_arena *a)
     return keyword_value(c, v, kw);
 }
 
+static fo_prop_result parse_VARIANT(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    static const fo_keyword kw[] = {{"normal", 0}, {"small-caps", 1}, {NULL, 0}};
+    return keyword_value(c, v, kw);
+}
+
+/* normal | [ <string> [ <integer> | on | off ]? ]#  (Fonts 4 §6.12); kept
+ * as a string in the same syntax, which Pango reads. */
+static fo_prop_result parse_FEATURES(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    if (fo_vcur_ident(c, "normal")) {
+        *v = (fo_value){.kind = FO_V_NONE};
+        return FO_PROP_OK;
+    }
+    char buf[512];
+    size_t n = 0;
+    for (;;) {
+        const fo_css_token *t = fo_vcur_next(c);
+        if (!t || t->type != FO_TOK_STRING || strlen(t->value) != 4) {
+            c->why = "expected a four-letter feature tag in quotes";
+            return FO_PROP_INVALID;
+        }
+        for (const char *p = t->value; *p; p++)
+            if (*p < 0x20 || *p > 0x7e) {
+                c->why = "feature tags are ASCII";
+                return FO_PROP_INVALID;
+            }
+        int val = 1;
+        const fo_css_token *u = fo_vcur_peek(c);
+        if (u && u->type == FO_TOK_NUMBER && u->is_integer && u->number >= 0) {
+            val = u->number > 65535 ? 65535 : (int)u->number;
+            c->i++;
+        } else if (fo_vcur_ident(c, "on")) {
+            val = 1;
+        } else if (fo_vcur_ident(c, "off")) {
+            val = 0;
+        }
+        int w = snprintf(buf + n, sizeof buf - n, "%s\"%s\" %d", n ? ", " : "", t->value, val);
+        if (w < 0 || (size_t)w >= sizeof buf - n) {
+            c->why = "too many features";
+            return FO_PROP_INVALID;
+        }
+        n += (size_t)w;
+        const fo_css_token *sep = fo_vcur_peek(c);
+        if (!sep)
+            break;
+        if (sep->type != FO_TOK_COMMA)
+            return FO_PROP_INVALID;
+        c->i++;
+    }
+    const char *s = fo_arena_strdup(a, buf);
+    if (!s)
+        return FO_PROP_NOMEM;
+    *v = (fo_value){.kind = FO_V_STRING, .str = s};
+    return FO_PROP_OK;
+}
+
+/* normal | <length> (Text 3 §7.1, §7.2) */
+static fo_prop_result parse_SPACING(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    if (fo_vcur_ident(c, "normal")) {
+        *v = (fo_value){.kind = FO_V_PT, .num = 0};
+        return FO_PROP_OK;
+    }
+    return fo_parse_length(c, 0, v) ? FO_PROP_OK : FO_PROP_INVALID;
+}
+
+static fo_prop_result parse_TRANSFORM(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    static const fo_keyword kw[] = {
+        {"none", FO_TT_NONE}, {"uppercase", FO_TT_UPPERCASE},
+        {"lowercase", FO_TT_LOWERCASE}, {"capitalize", FO_TT_CAPITALIZE}, {NULL, 0},
+    };
+    return keyword_value(c, v, kw);
+}
+
+/* none | [ underline || line-through ]  (Text Decoration 3 §2.1; overline
+ * and blink are not supported) */
+static fo_prop_result parse_DECORATION(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    if (fo_vcur_ident(c, "none")) {
+        *v = (fo_value){.kind = FO_V_KEYWORD, .keyword = 0};
+        return FO_PROP_OK;
+    }
+    int bits = 0;
+    for (;;) {
+        if (!(bits & FO_DECO_UNDERLINE) && fo_vcur_ident(c, "underline"))
+            bits |= FO_DECO_UNDERLINE;
+        else if (!(bits & FO_DECO_LINE_THROUGH) && fo_vcur_ident(c, "line-through"))
+            bits |= FO_DECO_LINE_THROUGH;
+        else
+            break;
+    }
+    if (!bits)
+        return FO_PROP_INVALID;
+    *v = (fo_value){.kind = FO_V_KEYWORD, .keyword = bits};
+    return FO_PROP_OK;
+}
+
+static fo_prop_result parse_ALIGN_LAST(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    static const fo_keyword kw[] = {
+        {"auto", FO_ALIGN_LAST_AUTO}, {"left", FO_ALIGN_LAST_LEFT},
+        {"start", FO_ALIGN_LAST_LEFT}, {"right", FO_ALIGN_LAST_RIGHT},
+        {"end", FO_ALIGN_LAST_RIGHT}, {"center", FO_ALIGN_LAST_CENTER},
+        {"justify", FO_ALIGN_LAST_JUSTIFY}, {NULL, 0},
+    };
+    return keyword_value(c, v, kw);
+}
+
+static fo_prop_result parse_HYPHENS(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    static const fo_keyword kw[] = {
+        {"manual", FO_HYPHENS_MANUAL}, {"none", FO_HYPHENS_NONE},
+        {"auto", FO_HYPHENS_AUTO}, {NULL, 0},
+    };
+    return keyword_value(c, v, kw);
+}
+
+static const fo_keyword border_styles[] = {
+    {"none", FO_BORDER_NONE},     {"hidden", FO_BORDER_HIDDEN},
+    {"solid", FO_BORDER_SOLID},   {"dashed", FO_BORDER_DASHED},
+    {"dotted", FO_BORDER_DOTTED}, {"double", FO_BORDER_DOUBLE},
+    {"groove", FO_BORDER_SOLID},  {"ridge", FO_BORDER_SOLID},
+    {"inset", FO_BORDER_SOLID},   {"outset", FO_BORDER_SOLID},
+    {NULL, 0},
+};
+
+static fo_prop_result parse_BORDER_STYLE(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    return keyword_value(c, v, border_styles);
+}
+
+/* <line-width> (Backgrounds 3 §4.3): thin 1px, medium 3px, thick 5px. */
+static fo_prop_result parse_BORDER_WIDTH(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    static const fo_keyword kw[] = {{"thin", 1}, {"medium", 3}, {"thick", 5}, {NULL, 0}};
+    int k = fo_vcur_keyword(c, kw);
+    if (k > 0) {
+        *v = (fo_value){.kind = FO_V_PT, .num = k * 0.75};
+        return FO_PROP_OK;
+    }
+    return fo_parse_length(c, FO_LEN_NONNEG, v) ? FO_PROP_OK : FO_PROP_INVALID;
+}
+
+static fo_prop_result parse_LIST_STYLE(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    int k = fo_parse_list_style(c);
+    if (k < 0)
+        return FO_PROP_INVALID;
+    *v = (fo_value){.kind = FO_V_KEYWORD, .keyword = k};
+    return FO_PROP_OK;
+}
+
+static fo_prop_result parse_CONTENT(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    return fo_parse_content(c, v, a);
+}
+
+static fo_prop_result parse_COUNTER_RESET(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    return fo_parse_counter_ops(c, v, a, 0);
+}
+
+static fo_prop_result parse_COUNTER_INCR(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    return fo_parse_counter_ops(c, v, a, 1);
+}
+
+static fo_prop_result parse_STRING_SET(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    return fo_parse_string_set(c, v, a);
+}
+
 /* ---- compute functions: specified value → computed value -------------- */
+
+static bool compute_VARIANT(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return v->keyword != 0;
+}
+
+static const char *compute_FEATURES(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return v->kind == FO_V_STRING ? v->str : NULL;
+}
+
+/* em resolves against the element's own font size (Text 3 §7). */
+static double compute_SPACING(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return clampd(fo_resolve_length(v, s->font_size, s->root_font_size, 0), -1000, 1000);
+}
+
+static fo_text_transform compute_TRANSFORM(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return (fo_text_transform)v->keyword;
+}
+
+static unsigned compute_DECORATION(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return (unsigned)v->keyword;
+}
+
+static fo_text_align_last compute_ALIGN_LAST(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return (fo_text_align_last)v->keyword;
+}
+
+static fo_hyphens compute_HYPHENS(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return (fo_hyphens)v->keyword;
+}
+
+static fo_border_style compute_BORDER_STYLE(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return (fo_border_style)v->keyword;
+}
+
+static double compute_BORDER_WIDTH(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return clampd(fo_resolve_length(v, s->font_size, s->root_font_size, 0), 0, FO_MAX_LENGTH);
+}
+
+static fo_list_style compute_LIST_STYLE(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return (fo_list_style)v->keyword;
+}
+
+static const fo_content *compute_CONTENT(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return v->kind == FO_V_POINTER ? v->ptr : NULL;
+}
+
+static const fo_counter_ops *compute_COUNTER_RESET(const fo_value *v, fo_style *s,
+                                                   const ctx *c)
+{
+    return v->kind == FO_V_POINTER ? v->ptr : NULL;
+}
+#define compute_COUNTER_INCR compute_COUNTER_RESET
+
+static const fo_string_set *compute_STRING_SET(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return v->kind == FO_V_POINTER ? v->ptr : NULL;
+}
 
 static const char *compute_FAMILY(const fo_value *v, fo_style *s, const ctx *c)
 {
@@ -387,6 +632,20 @@ static fo_break compute_BREAK_BETWEEN(const fo_value *v, fo_style *s, const ctx 
 #define copy_extra_COUNT(d, s) ((void)0)
 #define copy_extra_BREAK_BETWEEN(d, s) ((void)0)
 #define copy_extra_BREAK_INSIDE(d, s) ((void)0)
+#define copy_extra_LIST_STYLE(d, s) ((void)0)
+#define copy_extra_BORDER_STYLE(d, s) ((void)0)
+#define copy_extra_VARIANT(d, s) ((void)0)
+#define copy_extra_FEATURES(d, s) ((void)0)
+#define copy_extra_SPACING(d, s) ((void)0)
+#define copy_extra_TRANSFORM(d, s) ((void)0)
+#define copy_extra_DECORATION(d, s) ((void)0)
+#define copy_extra_ALIGN_LAST(d, s) ((void)0)
+#define copy_extra_HYPHENS(d, s) ((void)0)
+#define copy_extra_BORDER_WIDTH(d, s) ((void)0)
+#define copy_extra_CONTENT(d, s) ((void)0)
+#define copy_extra_COUNTER_RESET(d, s) ((void)0)
+#define copy_extra_COUNTER_INCR(d, s) ((void)0)
+#define copy_extra_STRING_SET(d, s) ((void)0)
 
 /* Per-property apply (compute into the field) and copy functions. */
 #define FO_PROP(id, name, inh, field, type, init)                                \
@@ -418,7 +677,7 @@ static const struct prop_info {
 
 /* ---- shorthands --------------------------------------------------------- */
 
-typedef fo_prop_result (*expand_fn)(fo_vcur *c, fo_decl *out, int *n);
+typedef fo_prop_result (*expand_fn)(fo_vcur *c, fo_decl *out, int *n, fo_arena *a);
 
 /* Box 4 §3: 1 to 4 values, top right bottom left. */
 static fo_prop_result expand_box(fo_vcur *c, fo_decl *out, int *n, fo_prop_id first,
@@ -444,12 +703,12 @@ static fo_prop_result expand_box(fo_vcur *c, fo_decl *out, int *n, fo_prop_id fi
     return FO_PROP_OK;
 }
 
-static fo_prop_result expand_MARGIN(fo_vcur *c, fo_decl *out, int *n)
+static fo_prop_result expand_MARGIN(fo_vcur *c, fo_decl *out, int *n, fo_arena *a)
 {
     return expand_box(c, out, n, FO_P_MARGIN_TOP, 0);
 }
 
-static fo_prop_result expand_PADDING(fo_vcur *c, fo_decl *out, int *n)
+static fo_prop_result expand_PADDING(fo_vcur *c, fo_decl *out, int *n, fo_arena *a)
 {
     return expand_box(c, out, n, FO_P_PADDING_TOP, FO_LEN_NONNEG);
 }
@@ -471,19 +730,194 @@ static fo_prop_result page_break(fo_vcur *c, fo_decl *out, int *n, fo_prop_id id
     return keyword_value(c, &out[0].value, inside ? in : between);
 }
 
-static fo_prop_result expand_PAGE_BREAK_BEFORE(fo_vcur *c, fo_decl *out, int *n)
+static fo_prop_result expand_PAGE_BREAK_BEFORE(fo_vcur *c, fo_decl *out, int *n, fo_arena *a)
 {
     return page_break(c, out, n, FO_P_BREAK_BEFORE, false);
 }
 
-static fo_prop_result expand_PAGE_BREAK_AFTER(fo_vcur *c, fo_decl *out, int *n)
+static fo_prop_result expand_PAGE_BREAK_AFTER(fo_vcur *c, fo_decl *out, int *n, fo_arena *a)
 {
     return page_break(c, out, n, FO_P_BREAK_AFTER, false);
 }
 
-static fo_prop_result expand_PAGE_BREAK_INSIDE(fo_vcur *c, fo_decl *out, int *n)
+static fo_prop_result expand_PAGE_BREAK_INSIDE(fo_vcur *c, fo_decl *out, int *n, fo_arena *a)
 {
     return page_break(c, out, n, FO_P_BREAK_INSIDE, true);
+}
+
+static fo_val_kind css_wide(fo_vcur *c);
+
+/* border-style / -width / -color: 1-4 values, top right bottom left. */
+static fo_prop_result expand_sides(fo_vcur *c, fo_decl *out, int *n, fo_prop_id first,
+                                   parse_fn parse)
+{
+    fo_value v[4];
+    int k = 0;
+    while (k < 4 && !fo_vcur_done(c)) {
+        if (parse(c, &v[k], NULL) != FO_PROP_OK)
+            return FO_PROP_INVALID;
+        k++;
+    }
+    if (k == 0 || !fo_vcur_done(c))
+        return FO_PROP_INVALID;
+    static const int pick[4][4] = {
+        {0, 0, 0, 0}, {0, 1, 0, 1}, {0, 1, 2, 1}, {0, 1, 2, 3},
+    };
+    for (int i = 0; i < 4; i++) {
+        out[i].prop = (fo_prop_id)(first + i);
+        out[i].value = v[pick[k - 1][i]];
+    }
+    *n = 4;
+    return FO_PROP_OK;
+}
+
+static fo_prop_result expand_BORDER_STYLE(fo_vcur *c, fo_decl *out, int *n, fo_arena *a)
+{
+    return expand_sides(c, out, n, FO_P_BORDER_TOP_STYLE, parse_BORDER_STYLE);
+}
+
+static fo_prop_result expand_BORDER_WIDTH(fo_vcur *c, fo_decl *out, int *n, fo_arena *a)
+{
+    return expand_sides(c, out, n, FO_P_BORDER_TOP_WIDTH, parse_BORDER_WIDTH);
+}
+
+static fo_prop_result expand_BORDER_COLOR(fo_vcur *c, fo_decl *out, int *n, fo_arena *a)
+{
+    return expand_sides(c, out, n, FO_P_BORDER_TOP_COLOR, parse_COLOR);
+}
+
+/* <line-width> || <line-style> || <color> (Backgrounds 3 §4.4) for the
+ * sides in mask (1 top, 2 right, 4 bottom, 8 left); omitted parts take
+ * their initial values. */
+static fo_prop_result border_sides(fo_vcur *c, fo_decl *out, int *n, unsigned mask)
+{
+    fo_value w = {.kind = FO_V_PT, .num = 2.25}, st = {.kind = FO_V_KEYWORD, .keyword = FO_BORDER_NONE},
+             col = {.kind = FO_V_KEYWORD, .keyword = COLOR_CURRENT};
+    fo_val_kind wide = css_wide(c);
+    if (wide != FO_V_NONE) {
+        c->i = c->end;
+        w = st = col = (fo_value){.kind = wide};
+    } else {
+        bool hw = false, hs = false, hc = false;
+        while (!fo_vcur_done(c)) {
+            if (!hw && parse_BORDER_WIDTH(c, &w, NULL) == FO_PROP_OK) {
+                hw = true;
+                continue;
+            }
+            if (!hs && parse_BORDER_STYLE(c, &st, NULL) == FO_PROP_OK) {
+                hs = true;
+                continue;
+            }
+            if (!hc && parse_COLOR(c, &col, NULL) == FO_PROP_OK) {
+                hc = true;
+                continue;
+            }
+            return FO_PROP_INVALID;
+        }
+        if (!hw && !hs && !hc)
+            return FO_PROP_INVALID;
+    }
+    *n = 0;
+    for (int side = 0; side < 4; side++) {
+        if (!(mask & (1u << side)))
+            continue;
+        out[(*n)++] = (fo_decl){.prop = (fo_prop_id)(FO_P_BORDER_TOP_STYLE + side), .value = st};
+        out[(*n)++] = (fo_decl){.prop = (fo_prop_id)(FO_P_BORDER_TOP_WIDTH + side), .value = w};
+        out[(*n)++] = (fo_decl){.prop = (fo_prop_id)(FO_P_BORDER_TOP_COLOR + side), .value = col};
+    }
+    return FO_PROP_OK;
+}
+
+static fo_prop_result expand_BORDER(fo_vcur *c, fo_decl *out, int *n, fo_arena *a)
+{
+    return border_sides(c, out, n, 15);
+}
+static fo_prop_result expand_BORDER_TOP(fo_vcur *c, fo_decl *out, int *n, fo_arena *a)
+{
+    return border_sides(c, out, n, 1);
+}
+static fo_prop_result expand_BORDER_RIGHT(fo_vcur *c, fo_decl *out, int *n, fo_arena *a)
+{
+    return border_sides(c, out, n, 2);
+}
+static fo_prop_result expand_BORDER_BOTTOM(fo_vcur *c, fo_decl *out, int *n, fo_arena *a)
+{
+    return border_sides(c, out, n, 4);
+}
+static fo_prop_result expand_BORDER_LEFT(fo_vcur *c, fo_decl *out, int *n, fo_arena *a)
+{
+    return border_sides(c, out, n, 8);
+}
+
+/* text-decoration: its text-decoration-line part (Text Decoration 3
+ * §2.4; colour and style are not supported). */
+static fo_prop_result expand_TEXT_DECORATION(fo_vcur *c, fo_decl *out, int *n, fo_arena *a)
+{
+    out[0].prop = FO_P_TEXT_DECORATION;
+    *n = 1;
+    return parse_DECORATION(c, &out[0].value, NULL);
+}
+
+/* font (Fonts 4 §2.8): [ <font-style> || small-caps || <font-weight> ]?
+ * <font-size> [ / <line-height> ]? <font-family>; omitted parts reset to
+ * their initial values. */
+static fo_prop_result expand_FONT(fo_vcur *c, fo_decl *out, int *n, fo_arena *a)
+{
+    static const fo_prop_id ids[6] = {FO_P_FONT_STYLE, FO_P_FONT_VARIANT, FO_P_FONT_WEIGHT,
+                                      FO_P_FONT_SIZE, FO_P_LINE_HEIGHT, FO_P_FONT_FAMILY};
+    fo_val_kind wide = css_wide(c);
+    *n = 6;
+    if (wide != FO_V_NONE) {
+        c->i = c->end;
+        for (int k = 0; k < 6; k++)
+            out[k] = (fo_decl){.prop = ids[k], .value = {.kind = wide}};
+        return FO_PROP_OK;
+    }
+    for (int k = 0; k < 6; k++)
+        out[k] = (fo_decl){.prop = ids[k], .value = props[ids[k]].initial};
+    bool hs = false, hv = false, hw = false;
+    for (int k = 0; k < 4; k++) {
+        if (fo_vcur_ident(c, "normal"))
+            continue; /* resets whichever is left */
+        if (!hs && parse_FONT_STYLE(c, &out[0].value, NULL) == FO_PROP_OK) {
+            hs = true;
+            continue;
+        }
+        const fo_css_token *t = fo_vcur_peek(c);
+        if (!hv && t && t->type == FO_TOK_IDENT && fo_css_ascii_eq(t->value, "small-caps")) {
+            parse_VARIANT(c, &out[1].value, NULL);
+            hv = true;
+            continue;
+        }
+        if (!hw && t && (t->type == FO_TOK_IDENT || t->type == FO_TOK_NUMBER)) {
+            fo_vcur save = *c;
+            if (parse_WEIGHT(c, &out[2].value, NULL) == FO_PROP_OK) {
+                hw = true;
+                continue;
+            }
+            *c = save;
+        }
+        break;
+    }
+    if (parse_FONT_SIZE(c, &out[3].value, NULL) != FO_PROP_OK) {
+        c->why = "font needs a size and a family: font: 10pt/1.4 serif";
+        return FO_PROP_INVALID;
+    }
+    const fo_css_token *t = fo_vcur_peek(c);
+    if (t && t->type == FO_TOK_DELIM && t->delim == '/') {
+        c->i++;
+        if (parse_LINE_HEIGHT(c, &out[4].value, NULL) != FO_PROP_OK)
+            return FO_PROP_INVALID;
+    }
+    return parse_FAMILY(c, &out[5].value, a);
+}
+
+/* list-style: only its list-style-type part (Lists 3 §3.4). */
+static fo_prop_result expand_LIST_STYLE(fo_vcur *c, fo_decl *out, int *n, fo_arena *a)
+{
+    out[0].prop = FO_P_LIST_STYLE_TYPE;
+    *n = 1;
+    return parse_LIST_STYLE(c, &out[0].value, NULL);
 }
 
 static const struct shorthand_info {
@@ -548,7 +982,7 @@ fo_prop_result fo_prop_parse(const char *name, const fo_css_token *tok,
     fo_val_kind wide = css_wide(&c);
     fo_prop_result r;
     if (sh) {
-        if (wide != FO_V_NONE) {
+        if (wide != FO_V_NONE && sh->count > 0) {
             for (int i = 0; i < sh->count; i++) {
                 out[i].prop = (fo_prop_id)(sh->first + i);
                 out[i].value.kind = wide;
@@ -556,7 +990,7 @@ fo_prop_result fo_prop_parse(const char *name, const fo_css_token *tok,
             *n = sh->count;
             return FO_PROP_OK;
         }
-        r = sh->expand(&c, out, n);
+        r = sh->expand(&c, out, n, arena);
     } else {
         out[0].prop = (fo_prop_id)prop;
         *n = 1;
@@ -577,6 +1011,20 @@ fo_prop_result fo_prop_parse(const char *name, const fo_css_token *tok,
     return r;
 }
 
+/* Backgrounds 3 §4.3: the computed width of a side with style none or
+ * hidden is 0. */
+static void no_border_width(fo_style *s)
+{
+    if (s->border_top_style <= FO_BORDER_HIDDEN)
+        s->border_top_width = 0;
+    if (s->border_right_style <= FO_BORDER_HIDDEN)
+        s->border_right_width = 0;
+    if (s->border_bottom_style <= FO_BORDER_HIDDEN)
+        s->border_bottom_width = 0;
+    if (s->border_left_style <= FO_BORDER_HIDDEN)
+        s->border_left_width = 0;
+}
+
 void fo_style_initial(fo_style *out)
 {
     memset(out, 0, sizeof *out);
@@ -588,6 +1036,7 @@ void fo_style_initial(fo_style *out)
     }
     if (out->line_height_factor > 0)
         out->line_height = out->line_height_factor * out->font_size;
+    no_border_width(out);
 }
 
 void fo_prop_compute_all(const fo_value *const cascaded[FO_PROP_COUNT],
@@ -620,4 +1069,5 @@ void fo_prop_compute_all(const fo_value *const cascaded[FO_PROP_COUNT],
     /* A number line-height is inherited as the number (CSS 2.1 §10.8.1). */
     if (out->line_height_factor > 0)
         out->line_height = out->line_height_factor * out->font_size;
+    no_border_width(out);
 }

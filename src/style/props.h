@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../base/arena.h"
 #include "style.h"
@@ -23,13 +24,23 @@ typedef enum fo_prop_id {
     FO_PROP_COUNT
 } fo_prop_id;
 
-/* Most longhands one declaration can expand into (margin: 4). */
-#define FO_PROP_MAX_EXPAND 4
+/* Most longhands one declaration can expand into (border: 12). */
+#define FO_PROP_MAX_EXPAND 12
+
+/* Where a declaration comes from (CSS Cascade 4 §6.2, folio's three
+ * origins): later origins win over earlier ones, normal and !important
+ * alike (folio does not reverse the order for !important). */
+typedef enum fo_origin {
+    FO_ORIGIN_BUILTIN, /* built-in defaults */
+    FO_ORIGIN_HOUSE,   /* the house style (--style) and its @imports */
+    FO_ORIGIN_USER,    /* the user style sheet (--user-style) */
+} fo_origin;
 
 /* A parsed declaration of one longhand. */
 typedef struct fo_decl {
     fo_prop_id prop;
     bool important;
+    uint8_t origin;  /* fo_origin */
     fo_value value;
 } fo_decl;
 

@@ -9,6 +9,7 @@ typedef struct tmp_compound {
     size_t tag;        /* token index of the type, or SIZE_MAX */
     int class_first, nclasses; /* into the class token array */
     bool first_child;
+    bool root;
     fo_combinator comb_left; /* combinator to the compound on its left */
 } tmp_compound;
 
@@ -57,6 +58,7 @@ static sel_result parse_complex(const fo_css_token *tok, size_t b, size_t e,
     size_t i = b;
     fo_combinator comb = FO_COMB_NONE;
     char what[96];
+    fo_pseudo pseudo = FO_PSEUDO_NONE;
 
     while (i < e) {
         if (ncomp == FO_SELECTOR_MAX_COMPOUNDS) {
@@ -69,6 +71,7 @@ static sel_result parse_complex(const fo_css_token *tok, size_t b, size_t e,
         c->class_first = ncls;
         c->nclasses = 0;
         c->first_child = false;
+        c->root = false;
         c->comb_left = comb;
         bool any = false;
         const fo_css_token *t = &tok[i];
@@ -98,13 +101,41 @@ static sel_result parse_complex(const fo_css_token *tok, size_t b, size_t e,
                 any = true;
             } else if (t->type == FO_TOK_COLON) {
                 const fo_css_token *u = i + 1 < e ? &tok[i + 1] : NULL;
-                if (u && u->type == FO_TOK_COLON) {
-                    const fo_css_token *w = i + 2 < e ? &tok[i + 2] : NULL;
+                bool two = u && u->type == FO_TOK_COLON;
+                const fo_css_token *w = two ? (i + 2 < e ? &tok[i + 2] : NULL) : u;
+                fo_pseudo pe = FO_PSEUDO_NONE;
+                if (w && w->type == FO_TOK_IDENT) {
+                    if (fo_css_ascii_eq(w->value, "before"))
+                        pe = FO_PSEUDO_BEFORE;
+                    else if (fo_css_ascii_eq(w->value, "after"))
+                        pe = FO_PSEUDO_AFTER;
+                    else if (two && fo_css_ascii_eq(w->value, "marker"))
+                        pe = FO_PSEUDO_MARKER;
+                }
+                if (pe != FO_PSEUDO_NONE) {
+                    /* Selectors 4 §3.6: a pseudo-element ends the selector
+                     * (CSS 2 :before/:after accepted too). */
+                    size_t after = i + (two ? 3 : 2);
+                    if (after < e)
+                        return bad(rep, &tok[after], true,
+                                   "text after a pseudo-element");
+                    pseudo = pe;
+                    nc++;
+                    i = after;
+                    any = true;
+                    continue;
+                }
+                if (two) {
                     snprintf(what, sizeof what, "'::%.40s'",
                              w && (w->type == FO_TOK_IDENT || w->type == FO_TOK_FUNCTION) ? w->value : "");
                     return bad(rep, t, true, what);
                 }
-                if (u && u->type == FO_TOK_IDENT && fo_css_ascii_eq(u->value, "first-child")) {
+                if (u && u->type == FO_TOK_IDENT && fo_css_ascii_eq(u->value, "root")) {
+                    c->root = true; /* Selectors 4 §14.1 */
+                    nb++;
+                    i += 2;
+                    any = true;
+                } else if (u && u->type == FO_TOK_IDENT && fo_css_ascii_eq(u->value, "first-child")) {
                     c->first_child = true;
                     nb++;
                     i += 2;
@@ -177,10 +208,12 @@ static sel_result parse_complex(const fo_css_token *tok, size_t b, size_t e,
                 p->classes[j] = tok[cls[c->class_first + j]].value;
         }
         p->first_child = c->first_child;
+        p->root = c->root;
         p->comb = c->comb_left; /* relation to parts[k + 1] */
     }
     out->parts = parts;
     out->nparts = ncomp;
+    out->pseudo = pseudo;
     out->specificity = (nb > 1023 ? 1023 : nb) << 10 | (nc > 1023 ? 1023 : nc);
     return SEL_OK;
 }
@@ -251,6 +284,8 @@ static bool compound_matches(const fo_compound *c, const fo_elem *e)
         return false;
     if (c->first_child && e->index != 1)
         return false;
+    if (c->root && e->parent)
+        return false;
     for (int k = 0; k < c->nclasses; k++)
         if (!fo_elem_has_class(e, c->classes[k], strlen(c->classes[k])))
             return false;
@@ -280,5 +315,13 @@ static int match_from(const fo_selector *s, int j, const fo_elem *e)
 
 bool fo_selector_matches(const fo_selector *sel, const fo_elem *elem)
 {
-    return sel->nparts > 0 && match_from(sel, 0, elem) == M_MATCH;
+    return sel->pseudo == FO_PSEUDO_NONE && sel->nparts > 0 &&
+           match_from(sel, 0, elem) == M_MATCH;
+}
+
+bool fo_selector_matches_pseudo(const fo_selector *sel, const fo_elem *elem,
+                                fo_pseudo pseudo)
+{
+    return sel->pseudo == pseudo && sel->nparts > 0 &&
+           match_from(sel, 0, elem) == M_MATCH;
 }

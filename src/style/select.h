@@ -2,7 +2,9 @@
  *
  * Supported (Selectors 4): type selectors (§5.1, ASCII case-insensitive),
  * the universal selector `*` (§5.2), class selectors `.x` (§6.6),
- * `:first-child` (§14.3.2), compound selectors, the descendant (§15.1) and
+ * `:first-child` (§14.3.2), `:root` (§14.1; folio's root is body), the pseudo-elements `::before`, `::after`
+ * (also CSS 2's `:before`, `:after`) and `::marker` at the end of a
+ * selector (Pseudo-Elements 4), compound selectors, the descendant (§15.1) and
  * child (§15.2) combinators, and selector lists (§4.1).  Anything else —
  * other pseudo-classes, pseudo-elements, id and attribute selectors,
  * namespaces, the `+` and `~` combinators — makes the whole selector list
@@ -36,6 +38,7 @@ typedef struct fo_compound {
     const char **classes;   /* class names, case-sensitive */
     int nclasses;
     bool first_child;
+    bool root;              /* :root — the element without a parent (body) */
     fo_combinator comb;     /* how the next compound (towards the root)
                                relates to this one */
 } fo_compound;
@@ -45,6 +48,7 @@ typedef struct fo_selector {
     int nparts;
     unsigned specificity;     /* (classes+pseudo-classes) << 10 | types,
                                  each saturating at 1023 (§17; no ids) */
+    fo_pseudo pseudo;         /* ::before, ::after, ::marker on the subject */
 } fo_selector;
 
 /* Parses the selector list in tokens [begin, end) (a rule's prelude).
@@ -62,6 +66,11 @@ fo_status fo_selector_parse_list(const fo_css_token *tok, size_t begin,
  * case: a failed descendant search that ran out of ancestors ends the
  * match). */
 bool fo_selector_matches(const fo_selector *sel, const fo_elem *elem);
+
+/* True when `sel` has pseudo-element `pseudo` and its compounds match
+ * `elem` (the pseudo-element's originating element). */
+bool fo_selector_matches_pseudo(const fo_selector *sel, const fo_elem *elem,
+                                fo_pseudo pseudo);
 
 /* True when the space-separated class list of `elem` contains the class
  * `cls` of `len` bytes (case-sensitive). */

@@ -9,9 +9,24 @@
 #include <string.h>
 
 #include "css_parse.h"
+#include "vars.h"
+
+/* The chain of sheets being read, outermost first, for @import cycle
+ * detection (canonical paths, malloc'd). */
+typedef struct import_ctx {
+    char *stack[FO_IMPORT_MAX_DEPTH];
+    int depth;
+    fo_diag *diag;
+    bool strict;
+    int problems; /* warnings (strict errors) over all files */
+    bool failed;  /* an error that fails the whole sheet (missing import) */
+} import_ctx;
 
 typedef struct builder {
     fo_sheet *s;
+    import_ctx *ic;
+    fo_origin origin;
+    bool rules_seen; /* a rule other than @charset/@import was read */
     fo_css_parser p;
     fo_css_reporter rep;
     const char *text;
@@ -110,6 +125,48 @@ static void nested_at_rule(builder *bd, const fo_css_item *it, const char *where
                 "'@%.60s' is not supported %s; skipped", it->at.name, where);
 }
 
+/* One declaration of a style rule, margin box or page context: parsed and
+ * appended to the sheet's declarations, or reported. */
+static void declaration(builder *bd, const fo_css_item *it)
+{
+    if (strncmp(it->name, "--", 2) == 0) { /* Custom Properties 1 §2 */
+        if (!fo_vars_define(bd->s, it->name, bd->p.tok, it->value_begin, it->value_end))
+            bd->status = FO_ERR_NOMEM;
+        return;
+    }
+    if (fo_vars_uses(bd->p.tok, it->value_begin, it->value_end)) {
+        if (!fo_vars_defer(bd->s, it->name, bd->p.tok, it->value_begin, it->value_end,
+                           it->important, bd->origin, bd->rep.path, it->value_line,
+                           it->value_col))
+            bd->status = FO_ERR_NOMEM;
+        return;
+    }
+    fo_decl d[FO_PROP_MAX_EXPAND];
+    int n;
+    const char *why;
+    fo_prop_result pr = fo_prop_parse(it->name, bd->p.tok, it->value_begin,
+                                      it->value_end, bd->s->arena, d, &n, &why);
+    switch (pr) {
+    case FO_PROP_OK:
+        for (int k = 0; k < n; k++) {
+            d[k].important = it->important;
+            d[k].origin = (uint8_t)bd->origin;
+            if (!push_decl(bd, &d[k]))
+                bd->status = FO_ERR_NOMEM;
+        }
+        break;
+    case FO_PROP_UNKNOWN:
+        unknown_property(bd, it);
+        break;
+    case FO_PROP_INVALID:
+        invalid_value(bd, it, why);
+        break;
+    case FO_PROP_NOMEM:
+        bd->status = FO_ERR_NOMEM;
+        break;
+    }
+}
+
 /* A style rule: selectors, then its declarations (CSS Syntax 3 §5.4.3,
  * §5.4.5). */
 static void style_rule(builder *bd, const fo_css_rule *r)
@@ -132,29 +189,7 @@ static void style_rule(builder *bd, const fo_css_rule *r)
             nested_at_rule(bd, &it, "inside a style rule");
             continue;
         }
-        fo_decl d[FO_PROP_MAX_EXPAND];
-        int n;
-        const char *why;
-        fo_prop_result pr = fo_prop_parse(it.name, bd->p.tok, it.value_begin,
-                                          it.value_end, bd->s->arena, d, &n, &why);
-        switch (pr) {
-        case FO_PROP_OK:
-            for (int k = 0; k < n; k++) {
-                d[k].important = it.important;
-                if (!push_decl(bd, &d[k]))
-                    bd->status = FO_ERR_NOMEM;
-            }
-            break;
-        case FO_PROP_UNKNOWN:
-            unknown_property(bd, &it);
-            break;
-        case FO_PROP_INVALID:
-            invalid_value(bd, &it, why);
-            break;
-        case FO_PROP_NOMEM:
-            bd->status = FO_ERR_NOMEM;
-            break;
-        }
+        declaration(bd, &it);
     }
     uint32_t last = (uint32_t)bd->s->ndecls;
     if (first == last)
@@ -164,51 +199,320 @@ static void style_rule(builder *bd, const fo_css_rule *r)
             bd->status = FO_ERR_NOMEM;
 }
 
-/* @page (CSS Paged Media 3 §4). */
+/* A page selector list element: `:first`, `:left`, `:right`, `:blank`,
+ * any number of them (Paged Media 3 §4.1).  Returns false (reported) for
+ * anything else.  *spec counts :first/:blank ×16 and :left/:right ×1
+ * (§4.2: g and h columns; named pages are not supported). */
+static bool page_selector(builder *bd, const fo_css_rule *r, unsigned *flags,
+                          unsigned *spec)
+{
+    *flags = 0;
+    *spec = 0;
+    size_t i = r->prelude_begin, e = r->prelude_end;
+    while (i < e && bd->p.tok[i].type == FO_TOK_WHITESPACE)
+        i++;
+    while (e > i && bd->p.tok[e - 1].type == FO_TOK_WHITESPACE)
+        e--;
+    while (i < e) {
+        const fo_css_token *t = &bd->p.tok[i];
+        if (t->type == FO_TOK_COLON && i + 1 < e && bd->p.tok[i + 1].type == FO_TOK_IDENT) {
+            const char *n = bd->p.tok[i + 1].value;
+            unsigned f = fo_css_ascii_eq(n, "first") ? FO_PAGE_FIRST
+                         : fo_css_ascii_eq(n, "left")  ? FO_PAGE_LEFT
+                         : fo_css_ascii_eq(n, "right") ? FO_PAGE_RIGHT
+                         : fo_css_ascii_eq(n, "blank") ? FO_PAGE_BLANK
+                                                       : 0;
+            if (f) {
+                *flags |= f;
+                *spec += (f == FO_PAGE_FIRST || f == FO_PAGE_BLANK) ? 16 : 1;
+                i += 2;
+                continue;
+            }
+            fo_css_warn(&bd->rep, t->line, t->col,
+                        "unknown page selector ':%.40s'; @page rule ignored", n);
+            return false;
+        }
+        fo_css_warn(&bd->rep, t->line, t->col,
+                    t->type == FO_TOK_IDENT
+                        ? "named pages are not supported; @page rule ignored"
+                        : "invalid page selector; @page rule ignored");
+        return false;
+    }
+    return true;
+}
+
+/* @page (CSS Paged Media 3 §4): size and margins (only in @page without
+ * selectors: folio's pages all share one geometry), page-context
+ * properties and margin boxes. */
 static void page_rule(builder *bd, const fo_css_rule *r)
 {
-    for (size_t i = r->prelude_begin; i < r->prelude_end; i++) {
-        if (bd->p.tok[i].type != FO_TOK_WHITESPACE) {
-            const fo_css_token *t = &bd->p.tok[i];
-            fo_css_warn(&bd->rep, t->line, t->col,
-                        "page selectors are not supported yet; @page rule ignored");
-            return;
-        }
-    }
+    unsigned flags, spec;
+    if (!page_selector(bd, r, &flags, &spec))
+        return;
     if (!r->has_block) {
         fo_css_warn(&bd->rep, r->line, r->col, "@page without a block; ignored");
         return;
     }
+    uint32_t ctx_first = (uint32_t)bd->s->ndecls;
+    /* page-context declarations go first, margin boxes after, so collect
+     * the context's in one pass and the boxes' in a second */
     size_t pos = r->block_begin;
     fo_css_item it;
-    while (fo_css_next_item(&bd->p, &pos, r->block_end, &it)) {
-        if (it.is_at) {
-            nested_at_rule(bd, &it, "yet (page-margin boxes)");
+    while (bd->status == FO_OK && fo_css_next_item(&bd->p, &pos, r->block_end, &it)) {
+        if (it.is_at)
+            continue;
+        const char *why = NULL;
+        fo_page_result pr = FO_PAGE_UNKNOWN;
+        bool geometry = fo_css_ascii_eq(it.name, "size") ||
+                        fo_css_ascii_eq(it.name, "margin") ||
+                        (strncmp(it.name, "margin-", 7) == 0);
+        if (geometry && flags) {
+            fo_css_warn(&bd->rep, it.line, it.col,
+                        "'%.60s' is only supported in @page without page selectors "
+                        "(every page has the same size and margins); declaration dropped",
+                        it.name);
             continue;
         }
-        const char *why;
-        fo_page_result pr = fo_page_decl(&bd->s->page, it.name, bd->p.tok,
-                                         it.value_begin, it.value_end,
-                                         it.important, &why);
+        if (geometry)
+            pr = fo_page_decl(&bd->s->page, it.name, bd->p.tok, it.value_begin,
+                              it.value_end, it.important, &why);
         if (pr == FO_PAGE_UNKNOWN)
-            fo_css_warn(&bd->rep, it.line, it.col,
-                        "property '%.60s' is not supported in @page; declaration dropped",
-                        it.name);
+            declaration(bd, &it); /* a page-context property */
         else if (pr == FO_PAGE_INVALID)
             invalid_value(bd, &it, why);
     }
+    uint32_t ctx_last = (uint32_t)bd->s->ndecls;
+    if (ctx_last > ctx_first &&
+        !fo_sheet_push_page_rule(bd->s, flags, spec, FO_MB_COUNT, ctx_first, ctx_last))
+        bd->status = FO_ERR_NOMEM;
+    pos = r->block_begin;
+    while (bd->status == FO_OK && fo_css_next_item(&bd->p, &pos, r->block_end, &it)) {
+        if (!it.is_at)
+            continue;
+        int box = fo_margin_box_lookup(it.at.name);
+        if (box < 0) {
+            nested_at_rule(bd, &it, "inside @page");
+            continue;
+        }
+        if (!it.at.has_block) {
+            fo_css_warn(&bd->rep, it.line, it.col, "@%.40s without a block; ignored",
+                        it.at.name);
+            continue;
+        }
+        uint32_t first = (uint32_t)bd->s->ndecls;
+        size_t bpos = it.at.block_begin;
+        fo_css_item bi;
+        while (bd->status == FO_OK &&
+               fo_css_next_item(&bd->p, &bpos, it.at.block_end, &bi)) {
+            if (bi.is_at)
+                nested_at_rule(bd, &bi, "inside a margin box");
+            else
+                declaration(bd, &bi);
+        }
+        uint32_t last = (uint32_t)bd->s->ndecls;
+        if (last > first &&
+            !fo_sheet_push_page_rule(bd->s, flags, spec, box, first, last))
+            bd->status = FO_ERR_NOMEM;
+    }
+}
+
+static fo_status parse_into(fo_sheet *s, const char *text, size_t len,
+                            const char *path, fo_origin origin, import_ctx *ic);
+static fo_status load_into(fo_sheet *s, const char *path, fo_origin origin,
+                           import_ctx *ic, const char *from, int line, int col);
+
+/* The imported file's path: `url` as written when absolute, else relative
+ * to the directory of the importing sheet `from` (the working directory
+ * for built-in text).  Returns a malloc'd string or NULL. */
+static char *resolve_relative(const char *from, const char *url)
+{
+    size_t dirlen = 0;
+    if (url[0] != '/' && from) {
+        const char *slash = strrchr(from, '/');
+        if (slash)
+            dirlen = (size_t)(slash - from) + 1;
+    }
+    size_t n = strlen(url);
+    char *out = malloc(dirlen + n + 1);
+    if (!out)
+        return NULL;
+    memcpy(out, from ? from : "", dirlen);
+    memcpy(out + dirlen, url, n + 1);
+    return out;
+}
+
+/* @import "file.css"; / @import url(file.css); (CSS Cascade 4 §2.1).  The
+ * imported sheet's rules take its place in source order, so the importing
+ * sheet's later rules win ties.  Media queries, layer() and supports() are
+ * not supported: such an import is skipped with a warning. */
+static void import_rule(builder *bd, const fo_css_rule *r)
+{
+    if (bd->rules_seen) {
+        fo_css_warn(&bd->rep, r->line, r->col,
+                    "@import after other rules is ignored (CSS Cascade 4 §2.1); "
+                    "move it to the top of the sheet");
+        return;
+    }
+    if (r->has_block) {
+        fo_css_warn(&bd->rep, r->line, r->col, "@import with a block; skipped");
+        return;
+    }
+    fo_vcur c = {bd->p.tok, r->prelude_begin, r->prelude_end, NULL};
+    const fo_css_token *t = fo_vcur_next(&c);
+    const char *url = NULL;
+    if (t && (t->type == FO_TOK_STRING || t->type == FO_TOK_URL)) {
+        url = t->value;
+    } else if (t && t->type == FO_TOK_FUNCTION && fo_css_ascii_eq(t->value, "url")) {
+        const fo_css_token *a = fo_vcur_next(&c);
+        const fo_css_token *close = fo_vcur_next(&c);
+        if (a && a->type == FO_TOK_STRING && close && close->type == FO_TOK_RPAREN)
+            url = a->value;
+    }
+    if (!url || !*url) {
+        fo_css_warn(&bd->rep, r->line, r->col,
+                    "@import needs a file name: @import \"base.css\"; skipped");
+        return;
+    }
+    if (!fo_vcur_done(&c)) {
+        const fo_css_token *m = fo_vcur_peek(&c);
+        fo_css_warn(&bd->rep, m->line, m->col,
+                    "media queries, layer() and supports() on @import are not "
+                    "supported; import skipped");
+        return;
+    }
+    char *file = resolve_relative(bd->s->path_current, url);
+    if (!file) {
+        bd->status = FO_ERR_NOMEM;
+        return;
+    }
+    const char *saved = bd->s->path_current;
+    fo_status st = load_into(bd->s, file, bd->origin, bd->ic, bd->rep.path,
+                             t->line, t->col);
+    bd->s->path_current = saved;
+    free(file);
+    if (st == FO_ERR_NOMEM || st == FO_ERR_LIMIT)
+        bd->status = st;
+}
+
+/* @font-face (CSS Fonts 4 §4): font-family, src (the first url(); a
+ * format() hint is accepted and ignored; local() is not supported),
+ * font-weight, font-style.  A rule without font-family or src is reported
+ * and ignored. */
+static void font_face_rule(builder *bd, const fo_css_rule *r)
+{
+    if (!r->has_block) {
+        fo_css_warn(&bd->rep, r->line, r->col, "@font-face without a block; ignored");
+        return;
+    }
+    fo_font_face ff = {NULL, NULL, 400, FO_FONT_NORMAL, bd->rep.path, r->line, r->col};
+    size_t pos = r->block_begin;
+    fo_css_item it;
+    while (bd->status == FO_OK && fo_css_next_item(&bd->p, &pos, r->block_end, &it)) {
+        if (it.is_at) {
+            nested_at_rule(bd, &it, "inside @font-face");
+            continue;
+        }
+        fo_vcur c = {bd->p.tok, it.value_begin, it.value_end, NULL};
+        bool ok = false;
+        if (fo_css_ascii_eq(it.name, "font-family")) {
+            const fo_css_token *t = fo_vcur_next(&c);
+            if (t && (t->type == FO_TOK_STRING || t->type == FO_TOK_IDENT) && fo_vcur_done(&c)) {
+                ff.family = t->value;
+                ok = true;
+            }
+        } else if (fo_css_ascii_eq(it.name, "src")) {
+            const fo_css_token *t = fo_vcur_next(&c);
+            const char *url = NULL;
+            if (t && t->type == FO_TOK_URL) {
+                url = t->value;
+            } else if (t && t->type == FO_TOK_FUNCTION && fo_css_ascii_eq(t->value, "url")) {
+                const fo_css_token *a = fo_vcur_next(&c), *close = fo_vcur_next(&c);
+                if (a && a->type == FO_TOK_STRING && close && close->type == FO_TOK_RPAREN)
+                    url = a->value;
+            }
+            if (url && *url) {
+                char *file = resolve_relative(bd->s->path_current, url);
+                if (!file) {
+                    bd->status = FO_ERR_NOMEM;
+                    return;
+                }
+                ff.path = fo_arena_strdup(bd->s->arena, file);
+                free(file);
+                if (!ff.path) {
+                    bd->status = FO_ERR_NOMEM;
+                    return;
+                }
+                ff.line = it.value_line;
+                ff.col = it.value_col;
+                ok = true; /* format() and further sources are ignored */
+            }
+        } else if (fo_css_ascii_eq(it.name, "font-weight") ||
+                   fo_css_ascii_eq(it.name, "font-style")) {
+            fo_decl d[FO_PROP_MAX_EXPAND];
+            int n;
+            const char *why;
+            if (fo_prop_parse(it.name, bd->p.tok, it.value_begin, it.value_end,
+                              bd->s->arena, d, &n, &why) == FO_PROP_OK &&
+                d[0].value.kind != FO_V_INHERIT && d[0].value.kind != FO_V_INITIAL &&
+                d[0].value.kind != FO_V_UNSET) {
+                if (d[0].prop == FO_P_FONT_STYLE)
+                    ff.style = (fo_font_style)d[0].value.keyword;
+                else if (d[0].value.kind == FO_V_INT)
+                    ff.weight = (int)d[0].value.num;
+                ok = d[0].prop == FO_P_FONT_STYLE || d[0].value.kind == FO_V_INT;
+            }
+        } else {
+            fo_css_warn(&bd->rep, it.line, it.col,
+                        "descriptor '%.60s' is not supported in @font-face; ignored", it.name);
+            continue;
+        }
+        if (!ok)
+            invalid_value(bd, &it, NULL);
+    }
+    if (!ff.family || !ff.path) {
+        fo_css_warn(&bd->rep, r->line, r->col,
+                    "@font-face needs font-family and src: url(...); ignored");
+        return;
+    }
+    fo_sheet *s = bd->s;
+    if (s->nfaces == s->cap_faces) {
+        size_t ncap = s->cap_faces ? s->cap_faces * 2 : 8;
+        fo_font_face *p = realloc(s->faces, ncap * sizeof *p);
+        if (!p) {
+            bd->status = FO_ERR_NOMEM;
+            return;
+        }
+        s->faces = p;
+        s->cap_faces = ncap;
+    }
+    s->faces[s->nfaces++] = ff;
+}
+
+int fo_sheet_font_faces(const fo_sheet *sheet, const fo_font_face **out)
+{
+    *out = sheet ? sheet->faces : NULL;
+    return sheet ? (int)sheet->nfaces : 0;
 }
 
 static void at_rule(builder *bd, const fo_css_rule *r)
 {
-    static const char *const later[] = {"import", "font-face", "media", "supports",
+    static const char *const later[] = {"media", "supports",
                                         "namespace", "layer", "counter-style"};
-    if (fo_css_ascii_eq(r->name, "page")) {
-        page_rule(bd, r);
+    if (fo_css_ascii_eq(r->name, "import")) {
+        import_rule(bd, r);
         return;
     }
     if (fo_css_ascii_eq(r->name, "charset"))
         return; /* encoding is always UTF-8 */
+    bd->rules_seen = true;
+    if (fo_css_ascii_eq(r->name, "page")) {
+        page_rule(bd, r);
+        return;
+    }
+    if (fo_css_ascii_eq(r->name, "font-face")) {
+        font_face_rule(bd, r);
+        return;
+    }
     for (size_t k = 0; k < sizeof later / sizeof later[0]; k++) {
         if (fo_css_ascii_eq(r->name, later[k])) {
             fo_css_warn(&bd->rep, r->line, r->col,
@@ -288,25 +592,21 @@ static fo_status build_index(fo_sheet *s)
     return FO_OK;
 }
 
-fo_status fo_sheet_parse(const char *text, size_t len, const char *path,
-                         bool strict, fo_sheet **out, fo_diag *diag)
+/* Reads one sheet's text into `s` (rules appended in source order). */
+static fo_status parse_into(fo_sheet *s, const char *text, size_t len,
+                            const char *path, fo_origin origin, import_ctx *ic)
 {
-    *out = NULL;
-    fo_sheet *s = calloc(1, sizeof *s);
-    if (!s || !(s->arena = fo_arena_new())) {
-        free(s);
-        fo_error(diag, NULL, 0, 0, "out of memory reading a style sheet");
+    builder bd = {.s = s, .ic = ic, .origin = origin, .text = text, .status = FO_OK};
+    const char *name = NULL;
+    if (path && !(name = fo_arena_strdup(s->arena, path)))
         return FO_ERR_NOMEM;
-    }
-    fo_page_builder_init(&s->page);
-    builder bd = {.s = s, .text = text, .status = FO_OK};
-    if (path && !(s->path = fo_arena_strdup(s->arena, path)))
-        bd.status = FO_ERR_NOMEM;
-    bd.rep = (fo_css_reporter){diag, s->path, strict, 0};
+    if (!s->path)
+        s->path = (char *)name;
+    s->path_current = name;
+    bd.rep = (fo_css_reporter){ic->diag, name, ic->strict, 0};
 
     fo_css_token_list toks = {0};
-    if (bd.status == FO_OK)
-        bd.status = fo_css_tokenize(text ? text : "", text ? len : 0, s->arena, &bd.rep, &toks);
+    bd.status = fo_css_tokenize(text ? text : "", text ? len : 0, s->arena, &bd.rep, &toks);
     bool parser_ready = false;
     if (bd.status == FO_OK) {
         bd.status = fo_css_parser_init(&bd.p, &toks, &bd.rep);
@@ -317,42 +617,31 @@ fo_status fo_sheet_parse(const char *text, size_t len, const char *path,
         fo_css_rule r;
         while (bd.status == FO_OK &&
                fo_css_next_rule(&bd.p, &pos, bd.p.count - 1, true, &r)) {
-            if (r.is_at)
+            if (r.is_at) {
                 at_rule(&bd, &r);
-            else
+            } else {
+                bd.rules_seen = true;
                 style_rule(&bd, &r);
+            }
         }
     }
-    if (bd.status == FO_OK)
-        bd.status = build_index(s);
     if (parser_ready)
         fo_css_parser_dispose(&bd.p);
     fo_css_token_list_free(&toks);
     free(bd.warned);
-
-    if (bd.status == FO_ERR_NOMEM)
-        fo_error(diag, NULL, 0, 0, "out of memory reading style sheet %s",
-                 path ? path : "(built-in)");
-    else if (bd.status == FO_ERR_LIMIT)
-        fo_error(diag, NULL, 0, 0, "style sheet %s is too large (over %u bytes)",
-                 path ? path : "(built-in)", FO_CSS_MAX_INPUT);
-    else if (strict && bd.rep.count > 0)
-        bd.status = FO_ERR_STYLE;
-    if (bd.status != FO_OK) {
-        fo_sheet_free(s);
-        return bd.status;
-    }
-    *out = s;
-    return FO_OK;
+    ic->problems += bd.rep.count;
+    return bd.status;
 }
 
-fo_status fo_sheet_load(const char *path, bool strict, fo_sheet **out,
-                        fo_diag *diag)
+/* Reads the file at `path` into a malloc'd buffer.  FO_ERR_IO with errno
+ * in *err when it cannot be read. */
+static fo_status read_file(const char *path, char **out, size_t *outlen, int *err)
 {
     *out = NULL;
+    *outlen = 0;
     FILE *f = fopen(path, "rb");
     if (!f) {
-        fo_error(diag, NULL, 0, 0, "cannot read %s: %s", path, strerror(errno));
+        *err = errno;
         return FO_ERR_IO;
     }
     char *buf = NULL;
@@ -364,7 +653,6 @@ fo_status fo_sheet_load(const char *path, bool strict, fo_sheet **out,
             if (!p) {
                 free(buf);
                 fclose(f);
-                fo_error(diag, NULL, 0, 0, "out of memory reading %s", path);
                 return FO_ERR_NOMEM;
             }
             buf = p;
@@ -372,21 +660,167 @@ fo_status fo_sheet_load(const char *path, bool strict, fo_sheet **out,
         }
         size_t got = fread(buf + len, 1, cap - len, f);
         len += got;
-        if (got == 0)
-            break;
-        if (len > FO_CSS_MAX_INPUT)
+        if (got == 0 || len > FO_CSS_MAX_INPUT)
             break;
     }
-    int failed = ferror(f), err = errno;
+    int failed = ferror(f);
+    *err = errno;
     fclose(f);
     if (failed) {
         free(buf);
-        fo_error(diag, NULL, 0, 0, "cannot read %s: %s", path, strerror(err ? err : EIO));
+        if (!*err)
+            *err = EIO;
         return FO_ERR_IO;
     }
-    fo_status st = fo_sheet_parse(buf, len, path, strict, out, diag);
+    *out = buf;
+    *outlen = len;
+    return FO_OK;
+}
+
+/* Loads the file `path` into `s`.  `from`/`line`/`col` locate the @import
+ * that asked for it (from = NULL for a top-level sheet): a file that cannot
+ * be read is then reported there.  Cycles (a file importing itself,
+ * directly or not) are reported and the repeated import skipped. */
+static fo_status load_into(fo_sheet *s, const char *path, fo_origin origin,
+                           import_ctx *ic, const char *from, int line, int col)
+{
+    char *canon = realpath(path, NULL);
+    if (!canon) {
+        int err = errno;
+        if (err == ENOMEM)
+            return FO_ERR_NOMEM;
+        if (from)
+            fo_error(ic->diag, from, line, col, "cannot import %s: %s", path, strerror(err));
+        else
+            fo_error(ic->diag, NULL, 0, 0, "cannot read %s: %s", path, strerror(err));
+        ic->failed = true;
+        return FO_ERR_IO;
+    }
+    for (int k = 0; k < ic->depth; k++) {
+        if (strcmp(ic->stack[k], canon) == 0) {
+            fo_css_reporter rep = {ic->diag, from, ic->strict, 0};
+            fo_css_warn(&rep, line, col, "@import cycle: %s imports itself%s%s; skipped",
+                        path, k + 1 < ic->depth ? " through " : "",
+                        k + 1 < ic->depth ? ic->stack[k + 1] : "");
+            ic->problems += rep.count;
+            free(canon);
+            return FO_OK;
+        }
+    }
+    if (ic->depth == FO_IMPORT_MAX_DEPTH) {
+        fo_error(ic->diag, from, line, col, "@import nested more than %d deep",
+                 FO_IMPORT_MAX_DEPTH);
+        ic->failed = true;
+        free(canon);
+        return FO_ERR_LIMIT;
+    }
+    char *buf;
+    size_t len;
+    int err = 0;
+    fo_status st = read_file(path, &buf, &len, &err);
+    if (st == FO_ERR_NOMEM) {
+        free(canon);
+        return st;
+    }
+    if (st != FO_OK) {
+        if (from)
+            fo_error(ic->diag, from, line, col, "cannot import %s: %s", path, strerror(err));
+        else
+            fo_error(ic->diag, NULL, 0, 0, "cannot read %s: %s", path, strerror(err));
+        ic->failed = true;
+        free(canon);
+        return FO_ERR_IO;
+    }
+    ic->stack[ic->depth++] = canon;
+    st = parse_into(s, buf, len, path, origin, ic);
+    free(ic->stack[--ic->depth]);
     free(buf);
     return st;
+}
+
+static fo_sheet *sheet_new(void)
+{
+    fo_sheet *s = calloc(1, sizeof *s);
+    if (!s || !(s->arena = fo_arena_new())) {
+        free(s);
+        return NULL;
+    }
+    fo_page_builder_init(&s->page);
+    return s;
+}
+
+/* Ends a parse: the index, the messages for fatal statuses, strictness. */
+static fo_status finish(fo_sheet *s, fo_status st, import_ctx *ic, const char *path)
+{
+    if (st == FO_OK)
+        st = fo_vars_resolve(s, ic->diag, ic->strict, &ic->problems);
+    if (st == FO_OK)
+        st = build_index(s);
+    if (st == FO_ERR_NOMEM)
+        fo_error(ic->diag, NULL, 0, 0, "out of memory reading style sheet %s",
+                 path ? path : "(built-in)");
+    else if (st == FO_ERR_LIMIT && !ic->failed)
+        fo_error(ic->diag, NULL, 0, 0, "style sheet %s is too large (over %u bytes)",
+                 path ? path : "(built-in)", FO_CSS_MAX_INPUT);
+    else if (st == FO_OK && ic->failed)
+        st = FO_ERR_STYLE;
+    else if (st == FO_OK && ic->strict && ic->problems > 0)
+        st = FO_ERR_STYLE;
+    return st;
+}
+
+fo_status fo_sheet_parse(const char *text, size_t len, const char *path,
+                         bool strict, fo_sheet **out, fo_diag *diag)
+{
+    *out = NULL;
+    fo_sheet *s = sheet_new();
+    if (!s) {
+        fo_error(diag, NULL, 0, 0, "out of memory reading a style sheet");
+        return FO_ERR_NOMEM;
+    }
+    import_ctx ic = {.diag = diag, .strict = strict};
+    fo_status st = parse_into(s, text, len, path, FO_ORIGIN_HOUSE, &ic);
+    st = finish(s, st, &ic, path);
+    if (st != FO_OK) {
+        fo_sheet_free(s);
+        return st;
+    }
+    *out = s;
+    return FO_OK;
+}
+
+fo_status fo_sheet_load(const char *path, bool strict, fo_sheet **out,
+                        fo_diag *diag)
+{
+    *out = NULL;
+    fo_sheet *s = sheet_new();
+    if (!s) {
+        fo_error(diag, NULL, 0, 0, "out of memory reading %s", path);
+        return FO_ERR_NOMEM;
+    }
+    import_ctx ic = {.diag = diag, .strict = strict};
+    fo_status st = load_into(s, path, FO_ORIGIN_HOUSE, &ic, NULL, 0, 0);
+    if (st != FO_ERR_IO) /* FO_ERR_IO: the file itself, reported */
+        st = finish(s, st, &ic, path);
+    if (st != FO_OK) {
+        fo_sheet_free(s);
+        return st;
+    }
+    *out = s;
+    return FO_OK;
+}
+
+fo_status fo_sheet_add_user(fo_sheet *sheet, const char *path, bool strict,
+                            fo_diag *diag)
+{
+    import_ctx ic = {.diag = diag, .strict = strict};
+    const char *keep = sheet->path;
+    fo_status st = load_into(sheet, path, FO_ORIGIN_USER, &ic, NULL, 0, 0);
+    sheet->path = (char *)keep;
+    if (st == FO_ERR_IO)
+        return st; /* reported */
+    sheet->nuniversal = 0; /* the index is rebuilt over all entries */
+    return finish(sheet, st, &ic, path);
 }
 
 void fo_sheet_free(fo_sheet *sheet)
@@ -395,6 +829,10 @@ void fo_sheet_free(fo_sheet *sheet)
         return;
     free(sheet->decls);
     free(sheet->entries);
+    free(sheet->page_rules);
+    free(sheet->faces);
+    free(sheet->customs);
+    free(sheet->deferred);
     fo_arena_free(sheet->arena);
     free(sheet);
 }

@@ -25,6 +25,35 @@ typedef struct fo_rule_entry {
     uint32_t decl_begin, decl_end; /* into fo_sheet.decls */
 } fo_rule_entry;
 
+/* The declarations of one @page rule's page context (box = FO_MB_COUNT)
+ * or of one margin box in it. */
+typedef struct fo_page_rule {
+    unsigned flags;  /* FO_PAGE_* the page must have (0: every page) */
+    unsigned spec;   /* page-selector specificity (Paged Media 3 §4.2) */
+    int box;         /* fo_margin_box, or FO_MB_COUNT */
+    uint32_t decl_begin, decl_end; /* into fo_sheet.decls */
+} fo_page_rule;
+
+/* A custom property (vars.h): its value tokens, copied into the arena. */
+typedef struct fo_custom {
+    const char *name;
+    const fo_css_token *tok;
+    size_t count;
+} fo_custom;
+
+/* A declaration using var(), parsed once the whole sheet is read. */
+typedef struct fo_deferred {
+    const char *name;           /* property */
+    const fo_css_token *tok;    /* value tokens (arena) */
+    size_t count;
+    uint32_t slot;              /* first of FO_PROP_MAX_EXPAND decls */
+    bool important;
+    uint8_t origin;
+    const char *path;           /* for messages (arena) */
+    int line, col;
+    bool reported;              /* problems already reported */
+} fo_deferred;
+
 typedef struct fo_bucket {
     const char *key;   /* class name or lowercase type; NULL = empty slot */
     size_t keylen;
@@ -34,7 +63,8 @@ typedef struct fo_bucket {
 
 struct fo_sheet {
     fo_arena *arena;    /* selectors, strings, index */
-    char *path;         /* in the arena; may be NULL */
+    char *path;         /* in the arena; may be NULL: the first sheet read */
+    const char *path_current; /* the file being read (for @import) */
     fo_decl *decls;     /* malloc'd, source order */
     size_t ndecls, cap_decls;
     fo_rule_entry *entries; /* malloc'd */
@@ -46,7 +76,25 @@ struct fo_sheet {
     uint32_t *universal;
     size_t nuniversal;
     fo_page_builder page;
+    fo_page_rule *page_rules; /* malloc'd, source order */
+    size_t npage_rules, cap_page_rules;
+    fo_font_face *faces;      /* malloc'd: @font-face rules */
+    size_t nfaces, cap_faces;
+    fo_custom *customs;       /* malloc'd */
+    size_t ncustoms, cap_customs;
+    fo_deferred *deferred;    /* malloc'd */
+    size_t ndeferred, cap_deferred;
 };
+
+/* The fo_margin_box named `name` ("top-center"), or -1. */
+int fo_margin_box_lookup(const char *name);
+
+/* Appends a page rule; false when out of memory. */
+bool fo_sheet_push_page_rule(fo_sheet *s, unsigned flags, unsigned spec, int box,
+                             uint32_t begin, uint32_t end);
+
+/* Deepest @import nesting accepted. */
+#define FO_IMPORT_MAX_DEPTH 32
 
 /* Hash of a bucket key (FNV-1a; types hashed lowercase). */
 uint32_t fo_bucket_hash(const char *key, size_t len, bool is_class);

@@ -33,6 +33,75 @@ typedef enum fo_break {
     FO_BREAK_AUTO, FO_BREAK_PAGE, FO_BREAK_AVOID
 } fo_break;
 
+typedef enum fo_text_transform {
+    FO_TT_NONE, FO_TT_UPPERCASE, FO_TT_LOWERCASE, FO_TT_CAPITALIZE
+} fo_text_transform;
+
+/* text-decoration-line bits (CSS Text Decoration 3 §2.1). */
+enum { FO_DECO_UNDERLINE = 1, FO_DECO_LINE_THROUGH = 2 };
+
+typedef enum fo_hyphens { FO_HYPHENS_MANUAL, FO_HYPHENS_NONE, FO_HYPHENS_AUTO } fo_hyphens;
+
+/* text-align-last (CSS Text 3 §6.3); FO_ALIGN_LAST_AUTO follows
+ * text-align (justified text: last line at the start). */
+typedef enum fo_text_align_last {
+    FO_ALIGN_LAST_AUTO, FO_ALIGN_LAST_LEFT, FO_ALIGN_LAST_RIGHT,
+    FO_ALIGN_LAST_CENTER, FO_ALIGN_LAST_JUSTIFY
+} fo_text_align_last;
+
+/* border-*-style (CSS Backgrounds 3 §4.2).  folio draws every visible
+ * style as a solid line. */
+typedef enum fo_border_style {
+    FO_BORDER_NONE, FO_BORDER_HIDDEN, FO_BORDER_SOLID, FO_BORDER_DASHED,
+    FO_BORDER_DOTTED, FO_BORDER_DOUBLE
+} fo_border_style;
+
+/* list-style-type values and counter styles (CSS Lists 3 §3, Counter
+ * Styles 3 §6 predefined styles). */
+typedef enum fo_list_style {
+    FO_LIST_DISC, FO_LIST_CIRCLE, FO_LIST_SQUARE, FO_LIST_DECIMAL,
+    FO_LIST_DECIMAL_LEADING_ZERO, FO_LIST_LOWER_ALPHA, FO_LIST_UPPER_ALPHA,
+    FO_LIST_LOWER_ROMAN, FO_LIST_UPPER_ROMAN, FO_LIST_NONE
+} fo_list_style;
+
+/* One piece of a `content` or `string-set` value (CSS Content 3 §2,
+ * CSS Lists 3 §4 counter()/counters(), GCPM 3 §1 string()). */
+typedef enum fo_content_kind {
+    FO_CONTENT_TEXT,     /* text: a string */
+    FO_CONTENT_COUNTER,  /* counter(name, style): text = name */
+    FO_CONTENT_COUNTERS, /* counters(name, sep, style): text = name */
+    FO_CONTENT_STRING,   /* string(name): text = name; named string */
+    FO_CONTENT_SELF,     /* content(): the element's own text (string-set) */
+} fo_content_kind;
+
+typedef struct fo_content_item {
+    fo_content_kind kind;
+    const char *text;          /* string, or counter/string name */
+    const char *sep;           /* counters(): separator */
+    fo_list_style style;       /* counter()/counters(): counter style */
+} fo_content_item;
+
+/* A computed `content` value: n ≥ 1 items.  NULL in fo_style means
+ * `normal`/`none` (no generated box). */
+typedef struct fo_content {
+    const fo_content_item *items;
+    int n;
+} fo_content;
+
+/* counter-reset / counter-increment (CSS Lists 3 §4.1): n pairs. */
+typedef struct fo_counter_ops {
+    const char *const *names;
+    const int *values;
+    int n;
+} fo_counter_ops;
+
+/* string-set (GCPM 3 §1.1): n assignments name ← content. */
+typedef struct fo_string_set {
+    const char *const *names;
+    const fo_content *values;
+    int n;
+} fo_string_set;
+
 /* Computed style of one element.  All lengths are in points (1/72 in).
  * Strings point into the style sheet and live as long as it. */
 typedef struct fo_style {
@@ -52,6 +121,25 @@ typedef struct fo_style {
     int orphans, widows;       /* lines, ≥ 1 */
     int toc_depth;             /* toc-depth (folio extension): heading levels in the TOC, ≥ 1 */
     fo_break break_before, break_after, break_inside;
+    bool small_caps;           /* font-variant: small-caps */
+    const char *font_features; /* font-feature-settings as written ('"tnum" 1, "liga" 0'); NULL: normal */
+    double letter_spacing;     /* pt added after every character; 0: normal */
+    double word_spacing;       /* pt added to every space; 0: normal */
+    fo_text_transform text_transform;
+    unsigned text_decoration;  /* FO_DECO_* bits of this element's own text-decoration */
+    fo_text_align_last text_align_last;
+    fo_hyphens hyphens;        /* stored for the line breaker */
+    fo_border_style border_top_style, border_right_style, border_bottom_style,
+        border_left_style;
+    double border_top_width, border_right_width, border_bottom_width,
+        border_left_width;     /* pt; 0 when the side's style is none/hidden */
+    fo_color border_top_color, border_right_color, border_bottom_color,
+        border_left_color;
+    fo_list_style list_style_type;
+    const fo_content *content;           /* ::before/::after, margin boxes; NULL: none */
+    const fo_counter_ops *counter_reset;     /* NULL: none */
+    const fo_counter_ops *counter_increment; /* NULL: none */
+    const fo_string_set *string_set;         /* NULL: none */
     double root_font_size;     /* pt: the root's (body's) font-size, carried
                                   down so rem needs no state; set by
                                   fo_style_initial / fo_style_compute */
@@ -63,6 +151,10 @@ typedef struct fo_style {
  * `classes` is a space-separated list or NULL; `index` is the 1-based
  * position among element siblings (for :first-child); `parent` is NULL at
  * the root (body). */
+typedef enum fo_pseudo {
+    FO_PSEUDO_NONE, FO_PSEUDO_BEFORE, FO_PSEUDO_AFTER, FO_PSEUDO_MARKER
+} fo_pseudo;
+
 typedef struct fo_elem {
     const char *tag;
     const char *classes;
@@ -94,9 +186,26 @@ fo_status fo_sheet_parse(const char *text, size_t len, const char *path,
 
 /* Reads the file at `path` and parses it as fo_sheet_parse does.  A file
  * that cannot be read is `folio: error: cannot read PATH: reason` and
- * FO_ERR_IO. */
+ * FO_ERR_IO.
+ *
+ * `@import "f.css";` / `@import url(f.css);` (CSS Cascade 4 §2.1) at the
+ * top of a sheet reads f.css, resolved relative to the importing sheet's
+ * directory, in its place: its rules come first in source order.  An
+ * import that cannot be read is `sheet:line:col: error: cannot import
+ * ...` and makes the call fail with FO_ERR_STYLE; a cycle (a sheet that
+ * imports itself, directly or not) is a warning and the repeated import is
+ * skipped; imports nest at most FO_IMPORT_MAX_DEPTH (32) deep.  @import
+ * after other rules, or with media queries, is a warning and skipped. */
 fo_status fo_sheet_load(const char *path, bool strict, fo_sheet **out,
                         fo_diag *diag);
+
+/* Adds the user style sheet at `path` to `sheet` (CSS Cascade 4 §6.2: the
+ * user origin, which wins over the house style's declarations, normal and
+ * !important alike; its @page declarations override the house style's).
+ * @import works as in fo_sheet_load.  Errors as fo_sheet_load; on failure
+ * `sheet` may hold part of the user sheet, and the caller should free it. */
+fo_status fo_sheet_add_user(fo_sheet *sheet, const char *path, bool strict,
+                            fo_diag *diag);
 
 /* Frees a sheet.  Accepts NULL. */
 void fo_sheet_free(fo_sheet *sheet);
@@ -121,11 +230,75 @@ void fo_style_initial(fo_style *out);
 void fo_style_compute(const fo_sheet *sheet, const fo_elem *elem,
                       const fo_style *parent, fo_style *out);
 
+/* Computes the style of the pseudo-element `pseudo` (::before, ::after,
+ * ::marker; CSS Pseudo-Elements 4 §3, §4) of `elem`, whose own computed
+ * style is `elem_style` (the pseudo-element inherits from it).  Only rules
+ * whose subject names that pseudo-element apply.  Never fails. */
+void fo_style_compute_pseudo(const fo_sheet *sheet, const fo_elem *elem,
+                             fo_pseudo pseudo, const fo_style *elem_style,
+                             fo_style *out);
+
 /* Page geometry for the document's pages from the sheet's @page rules
  * (CSS Paged Media 3 §7.1 size, §8.1 margins; `:first`/`:left` page
  * selectors and margin boxes are not supported yet).  All values in pt.
  * Defaults: A4 (595.276 × 841.89 pt) with 72 pt margins.  `sheet` may be
  * NULL.  Never fails. */
 void fo_sheet_page(const fo_sheet *sheet, fo_page_style *out);
+
+/* An @font-face rule (CSS Fonts 4 §4): the file `path` (resolved against
+ * the style sheet's directory) under the family name `family`, for
+ * `weight` (100..900) and `style`.  `sheet`, `line`, `col` locate the src
+ * descriptor for messages.  Strings live as long as the sheet. */
+typedef struct fo_font_face {
+    const char *family;
+    const char *path;
+    int weight;
+    fo_font_style style;
+    const char *sheet;
+    int line, col;
+} fo_font_face;
+
+/* The sheet's @font-face rules in source order: returns their number and
+ * sets *out (owned by the sheet; NULL sheet: 0). */
+int fo_sheet_font_faces(const fo_sheet *sheet, const fo_font_face **out);
+
+/* Page kinds for @page selectors (CSS Paged Media 3 §4.1): bits of the
+ * `page_flags` argument below. */
+enum {
+    FO_PAGE_FIRST = 1, /* the document's first page */
+    FO_PAGE_LEFT = 2,  /* even pages (left-to-right documents) */
+    FO_PAGE_RIGHT = 4, /* odd pages */
+    FO_PAGE_BLANK = 8, /* a page with no content */
+};
+
+/* The 16 page-margin boxes (CSS Paged Media 3 §5.2). */
+typedef enum fo_margin_box {
+    FO_MB_TOP_LEFT_CORNER, FO_MB_TOP_LEFT, FO_MB_TOP_CENTER, FO_MB_TOP_RIGHT,
+    FO_MB_TOP_RIGHT_CORNER, FO_MB_RIGHT_TOP, FO_MB_RIGHT_MIDDLE,
+    FO_MB_RIGHT_BOTTOM, FO_MB_BOTTOM_RIGHT_CORNER, FO_MB_BOTTOM_RIGHT,
+    FO_MB_BOTTOM_CENTER, FO_MB_BOTTOM_LEFT, FO_MB_BOTTOM_LEFT_CORNER,
+    FO_MB_LEFT_BOTTOM, FO_MB_LEFT_MIDDLE, FO_MB_LEFT_TOP,
+    FO_MB_COUNT
+} fo_margin_box;
+
+/* Computes the style of margin box `box` on a page of kind `page_flags`:
+ * the declarations of every matching @page rule's @box block cascade
+ * (importance, origin, page-selector specificity — :first and :blank
+ * above :left and :right, §4.2 — then source order) over `page_style`,
+ * the style the page context inherits (pass the root element's).  When
+ * the box has no text-align of its own it gets the box's default (§5.3:
+ * left for *-left, centre for *-center and left/right-middle, right for
+ * *-right).  Returns false when the box's content is none/normal (no box
+ * is generated, §5.3.1); *out is then unspecified.  Never fails. */
+bool fo_sheet_margin_box(const fo_sheet *sheet, unsigned page_flags,
+                         fo_margin_box box, const fo_style *page_style,
+                         fo_style *out);
+
+/* Formats `value` in counter style `style` into buf (UTF-8, always
+ * NUL-terminated; CSS Counter Styles 3 §6.1: decimal, decimal-leading-zero,
+ * lower/upper-alpha, lower/upper-roman fall back to decimal outside 1..3999
+ * (roman) or below 1 (alpha); disc/circle/square give their bullet; none
+ * gives "").  Never fails. */
+void fo_counter_format(int value, fo_list_style style, char *buf, size_t size);
 
 #endif

@@ -40,6 +40,8 @@ typedef enum fo_val_kind {
     FO_V_PERCENT,  /* percentage, 50% → 50 */
     FO_V_COLOR,
     FO_V_STRING,   /* `str`, in the sheet's arena */
+    FO_V_POINTER,  /* `ptr`: a structured value in the sheet's arena
+                      (fo_content, fo_counter_ops, fo_string_set) */
 } fo_val_kind;
 
 typedef struct fo_value {
@@ -48,6 +50,7 @@ typedef struct fo_value {
     double num;
     fo_color color;
     const char *str;
+    const void *ptr;
 } fo_value;
 
 /* A cursor over the tokens of one value, [i, end).  `why`, when set by a

@@ -4,6 +4,10 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <fontconfig/fcfreetype.h>
+#include <hb.h>
 #include <limits.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
@@ -182,4 +186,70 @@ bool fo_fonts_face_file(PangoFont *font, const char **path, int *index,
     *family = fam ? (const char *)fam : "";
     *psname = ps ? (const char *)ps : "";
     return true;
+}
+
+/* True when the face has the table `tag` (non-empty). */
+static bool face_has(hb_face_t *face, hb_tag_t tag)
+{
+    hb_blob_t *b = hb_face_reference_table(face, tag);
+    bool has = hb_blob_get_length(b) > 0;
+    hb_blob_destroy(b);
+    return has;
+}
+
+fo_status fo_fonts_add_face(fo_fonts *f, const char *path, const char *family, int weight,
+                            bool italic, const char *where, int line, int col, fo_diag *diag)
+{
+    /* What the PDF writer can embed (see src/render/pdf_font.c): TrueType
+     * outlines.  Checked first so the message names the real problem. */
+    hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+    if (!blob) {
+        fo_error(diag, where, line, col, "@font-face: cannot read font file %s: %s", path,
+                 access(path, R_OK) != 0 ? strerror(errno) : "not readable");
+        return FO_ERR_FONT;
+    }
+    unsigned nfaces = hb_face_count(blob);
+    hb_face_t *face = hb_face_create(blob, 0);
+    bool cff = face_has(face, HB_TAG('C', 'F', 'F', ' ')) || face_has(face, HB_TAG('C', 'F', 'F', '2'));
+    bool glyf = face_has(face, HB_TAG('g', 'l', 'y', 'f')) && face_has(face, HB_TAG('l', 'o', 'c', 'a'));
+    hb_face_destroy(face);
+    hb_blob_destroy(blob);
+    if (nfaces == 0) {
+        fo_error(diag, where, line, col,
+                 "@font-face: %s is not an OpenType or TrueType font", path);
+        return FO_ERR_FONT;
+    }
+    if (cff || !glyf) {
+        fo_error(diag, where, line, col,
+                 "@font-face: cannot embed %s: it has %s; only TrueType (glyf) fonts can be "
+                 "embedded", path, cff ? "CFF outlines" : "no TrueType outlines");
+        return FO_ERR_FONT;
+    }
+    int count = 0;
+    FcPattern *pat = FcFreeTypeQuery((const FcChar8 *)path, 0, NULL, &count);
+    if (!pat) {
+        fo_error(diag, where, line, col, "@font-face: FreeType cannot load %s", path);
+        return FO_ERR_FONT;
+    }
+    /* The face answers to the @font-face family name with the declared
+     * weight and style (CSS Fonts 4 §4.1: descriptors, not the file's own
+     * names, decide matching). */
+    FcPatternDel(pat, FC_FAMILY);
+    FcPatternDel(pat, FC_FAMILYLANG);
+    FcPatternDel(pat, FC_WEIGHT);
+    FcPatternDel(pat, FC_SLANT);
+    FcPatternDel(pat, FC_STYLE);
+    FcPatternDel(pat, FC_STYLELANG);
+    FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+    FcPatternAddInteger(pat, FC_WEIGHT, FcWeightFromOpenType(weight));
+    FcPatternAddInteger(pat, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+    FcFontSet *set = FcConfigGetFonts(f->config, FcSetApplication);
+    if (!set || !FcFontSetAdd(set, pat)) {
+        FcPatternDestroy(pat);
+        fo_error(diag, NULL, 0, 0, "out of memory adding font %s", path);
+        return FO_ERR_NOMEM;
+    }
+    /* the font map caches matches: tell it the configuration changed */
+    pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(f->map));
+    return FO_OK;
 }

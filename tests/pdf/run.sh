@@ -176,6 +176,26 @@ printf 'Line one.\n\nAn Egyptian hieroglyph: \360\223\200\200 here.\n' > "$OUT/n
 "$FOLIO" "$OUT/nofont.md" -o "$OUT/nofont.pdf" 2>"$OUT/nofont.err"
 grep -q 'nofont.md:3.*U+13000' "$OUT/nofont.err" && ok || bad "missing glyph warning: $(cat "$OUT/nofont.err")"
 
+# --- the house styles ---
+for style in default corporate technical; do
+    check_pdf "style-$style" content/style-sample.md --strict --style styles/$style.css
+done
+pdf=$OUT/style-corporate.pdf
+pdfinfo "$pdf" | grep -q '^Page size: *612 x 792 pts' && ok || bad "corporate: not US letter: $(pdfinfo "$pdf" | grep 'Page size')"
+n=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
+i=1; while [ "$i" -le "${n:-0}" ]; do
+    pdftotext -f $i -l $i -layout "$pdf" - | grep -q "Page $i of $n" && ok || bad "corporate: page $i lacks 'Page $i of $n'"
+    i=$((i + 1))
+done
+pdftotext -layout "$pdf" - | grep -q '3\.1 *Search index saturation' && ok || bad "corporate: no numbered heading 3.1"
+pdf=$OUT/style-technical.pdf
+pdftotext -layout "$pdf" - | grep -q '3\.1 Search index saturation' && ok || bad "technical: no numbered heading 3.1"
+pdftotext -layout "$pdf" - | grep -q "1 / $(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')" && ok || bad "technical: no '1 / N' footer"
+# A style sheet importing a missing file: an error at the @import, no PDF.
+printf '/* x */\n@import "nope.css";\n' > "$OUT/badimport.css"
+"$FOLIO" content/style-sample.md -o "$OUT/badimport.pdf" --style "$OUT/badimport.css" 2>"$OUT/badimport.err"; rc=$?
+[ $rc -eq 1 ] && grep -q 'badimport.css:2:9: error: cannot import' "$OUT/badimport.err" && [ ! -e "$OUT/badimport.pdf" ] && ok || bad "missing @import: rc=$rc $(cat "$OUT/badimport.err")"
+
 # --- the corpus (skipped when ../shared is absent) ---
 if [ -d "$CORPUS" ]; then
     for md in "$CORPUS"/reports/*.md "$CORPUS"/rust-book/*.md "$CORPUS"/*.md; do

@@ -389,6 +389,9 @@ static void test_frontmatter_lists(void **state)
         "    affiliation: Navy\n"
         "keywords: ' one,two ,, three '\n"
         "toc: False\n"
+        "attachments:\n"
+        "  - data/figures.csv\n"
+        "  - 'a, b.csv'\n"
         "---\n"
         "text\n");
     const fo_meta *m = &d->meta;
@@ -400,9 +403,13 @@ static void test_frontmatter_lists(void **state)
     assert_string_equal(m->keywords[1], "two");
     assert_string_equal(m->keywords[2], "three");
     assert_false(m->toc);
+    /* attachments: a list of paths, never split at commas */
+    assert_int_equal(m->nattachments, 2);
+    assert_string_equal(m->attachments[0], "data/figures.csv");
+    assert_string_equal(m->attachments[1], "a, b.csv");
     assert_null(m->title);
     assert_int_equal(m->nextra, 0);
-    assert_int_equal(d->body_line, 9);
+    assert_int_equal(d->body_line, 12);
 }
 
 static void test_frontmatter_yaml_error(void **state)

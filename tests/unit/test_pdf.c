@@ -5,6 +5,9 @@
  * (qpdf --check, pdffonts, pdftotext, pdfinfo).  Runs from the repository
  * root (fonts at fonts/...).
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* memmem: the ASan build's CFLAGS do not define it */
+#endif
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +15,7 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +26,7 @@
 
 #include "render/display.h"
 #include "render/pdf.h"
+#include "render/pdf_writer.h"
 
 #define SERIF "fonts/NotoSerif-Regular.ttf"
 #define DEJAVU "fonts/DejaVuSans.ttf"
@@ -546,6 +551,19 @@ static char *slurp(const char *path, size_t *len)
 
 /* Widened spaces become TJ adjustments; an offset glyph gets its own Tm and
  * the next glyph returns to the baseline. */
+/* `v` with 3 decimals, trailing zeros and point dropped (as the PDF
+ * writer prints numbers).  Returns a static buffer. */
+static const char *fmt3(double v)
+{
+    static char x[32];
+    snprintf(x, sizeof x, "%.3f", v);
+    while (x[strlen(x) - 1] == '0')
+        x[strlen(x) - 1] = '\0';
+    if (x[strlen(x) - 1] == '.')
+        x[strlen(x) - 1] = '\0';
+    return x;
+}
+
 static void test_positioning(void **state)
 {
     (void)state;
@@ -571,24 +589,18 @@ static void test_positioning(void **state)
     size_t n;
     char *buf = slurp(path, &n);
     char want[256];
-    /* Noto Serif has 1000 units per em: /W widths are exact, no drift */
-    snprintf(want, sizeof want, "1 0 0 1 10 80 Tm\n[<%04X%04X>] TJ\n",
-             g[0].gid, g[1].gid);
+    /* Noto Serif has 1000 units per em: /W widths are exact, no drift.
+     * Runs share a text object; Td moves relative to the last line origin. */
+    snprintf(want, sizeof want, " rg\n10 80 Td\n[<%04X%04X>] TJ\n", g[0].gid, g[1].gid);
     assert_non_null(memmem(buf, n, want, strlen(want)));
-    char x[32];
-    snprintf(x, sizeof x, "%.3f", 10 + a + sp + 3);
-    while (x[strlen(x) - 1] == '0')
-        x[strlen(x) - 1] = '\0';
-    if (x[strlen(x) - 1] == '.')
-        x[strlen(x) - 1] = '\0';
-    snprintf(want, sizeof want, "1 0 0 1 %s 82 Tm\n[<%04X>] TJ\n", x, g[2].gid);
+    const char *bt = memmem(buf, n, "BT\n", 3);
+    assert_non_null(bt);
+    assert_null(memmem(bt + 1, n - (size_t)(bt + 1 - buf), "BT\n", 3)); /* one text object */
+    double dx1 = round((a + sp + 3) * 1000) / 1000;
+    snprintf(want, sizeof want, "%s 2 Td\n[<%04X>] TJ\n", fmt3(dx1), g[2].gid);
     assert_non_null(memmem(buf, n, want, strlen(want)));
-    snprintf(x, sizeof x, "%.3f", 10 + a + sp + 3 + b);
-    while (x[strlen(x) - 1] == '0')
-        x[strlen(x) - 1] = '\0';
-    if (x[strlen(x) - 1] == '.')
-        x[strlen(x) - 1] = '\0';
-    snprintf(want, sizeof want, "1 0 0 1 %s 80 Tm\n[<%04X>] TJ\n", x, g[3].gid);
+    double dx2 = round((10 + a + sp + 3 + b - (10 + dx1)) * 1000) / 1000;
+    snprintf(want, sizeof want, "%s -2 Td\n[<%04X>] TJ\nET\n", fmt3(dx2), g[3].gid);
     assert_non_null(memmem(buf, n, want, strlen(want)));
     free(buf);
 
@@ -596,7 +608,7 @@ static void test_positioning(void **state)
     g[2].y_offset = 0;
     assert_int_equal(fo_pdf_write(d, path, &opt, &diag), FO_OK);
     buf = slurp(path, &n);
-    snprintf(want, sizeof want, "[<%04X%04X> -300 <%04X%04X>] TJ\n",
+    snprintf(want, sizeof want, "[<%04X%04X>-300<%04X%04X>] TJ\n",
              g[0].gid, g[1].gid, g[2].gid, g[3].gid);
     assert_non_null(memmem(buf, n, want, strlen(want)));
     free(buf);
@@ -628,6 +640,161 @@ static void test_libharu_error(void **state)
 }
 
 /* A link to a missing anchor is dropped with one warning per name. */
+/* Page label ranges from the display list become /PageLabels (PDF 1.7
+ * §12.4.2): pdfinfo -l shows each page's label. */
+static void test_page_labels(void **state)
+{
+    (void)state;
+    fo_display *d = fo_display_new();
+    for (int i = 0; i < 5; i++)
+        fo_display_add_page(d, 300, 300);
+    d->labels = fo_display_alloc(d, 2 * sizeof *d->labels);
+    d->labels[0] = (fo_page_label){ 0, FO_LABEL_ROMAN_LOWER, 1, NULL };
+    d->labels[1] = (fo_page_label){ 2, FO_LABEL_DECIMAL, 1, fo_display_strdup(d, "A-") };
+    d->nlabels = 2;
+    fo_diag diag;
+    fo_diag_init(&diag);
+    char path[512];
+    snprintf(path, sizeof path, "%s", path_in("labels.pdf"));
+    assert_int_equal(fo_pdf_write(d, path, NULL, &diag), FO_OK);
+    char cmd[1024], *out, *err;
+    snprintf(cmd, sizeof cmd, "qpdf --show-object=1 '%s'", path);
+    assert_int_equal(run(cmd, &out, &err), 0);
+    assert_non_null(strstr(out, "/PageLabels << /Nums [ 0 << /S /r /St 1 >> 2 << /P (A-) /S /D /St 1 >> ] >>"));
+    free(out);
+    free(err);
+    fo_diag_dispose(&diag);
+    fo_display_free(d);
+}
+
+/* Creation and modification dates: front matter ISO 8601 dates with and
+ * without time and zone, SOURCE_DATE_EPOCH, --reproducible without either,
+ * and a date that is not ISO 8601 (warned about, build date used). */
+static void test_dates(void **state)
+{
+    (void)state;
+    fo_diag diag;
+    fo_diag_init(&diag);
+    diag.out = NULL;
+    diag.capture = true;
+    fo_display_info in = { 0 };
+    fo_pdf_date c, m;
+    setenv("SOURCE_DATE_EPOCH", "1700000000", 1); /* 2023-11-14 22:13:20 UTC */
+    in.date = "2024-05-01T13:45:10+02:00";
+    fo_pdf_resolve_dates(&in, false, &diag, &c, &m);
+    assert_true(c.set && m.set);
+    assert_int_equal(c.year, 2024);
+    assert_int_equal(c.month, 5);
+    assert_int_equal(c.day, 1);
+    assert_int_equal(c.hour, 13);
+    assert_int_equal(c.minute, 45);
+    assert_int_equal(c.second, 10);
+    assert_int_equal(c.offset_min, 120);
+    assert_int_equal(m.year, 2023);
+    assert_int_equal(m.hour, 22);
+    assert_int_equal(m.minute, 13);
+    assert_int_equal(m.offset_min, 0);
+    in.date = "2024-05-01";
+    fo_pdf_resolve_dates(&in, true, &diag, &c, &m);
+    assert_int_equal(c.day, 1);
+    assert_int_equal(c.hour, 0);
+    assert_int_equal(c.offset_min, 0);
+    in.date = "2024-05-01T08:00-05:30";
+    fo_pdf_resolve_dates(&in, true, &diag, &c, &m);
+    assert_int_equal(c.hour, 8);
+    assert_int_equal(c.offset_min, -330);
+    assert_int_equal(diag.warnings, 0);
+    in.date = "spring 2024";
+    fo_pdf_resolve_dates(&in, false, &diag, &c, &m);
+    assert_int_equal(diag.warnings, 1);
+    assert_non_null(strstr(diag.captured, "'spring 2024' is not an ISO 8601 date"));
+    assert_int_equal(c.year, 2023); /* the build date */
+    in.date = "2024-13-01";
+    fo_pdf_resolve_dates(&in, false, &diag, &c, &m);
+    assert_int_equal(diag.warnings, 2);
+    in.date = "2023-02-29";
+    fo_pdf_resolve_dates(&in, false, &diag, &c, &m);
+    assert_int_equal(diag.warnings, 3);
+    in.date = "2024-02-29";
+    fo_pdf_resolve_dates(&in, false, &diag, &c, &m);
+    assert_int_equal(diag.warnings, 3);
+    assert_int_equal(c.year, 2024);
+    /* --reproducible, no SOURCE_DATE_EPOCH: the front matter date or none */
+    unsetenv("SOURCE_DATE_EPOCH");
+    in.date = "2024-05-01";
+    fo_pdf_resolve_dates(&in, true, &diag, &c, &m);
+    assert_true(c.set && m.set);
+    assert_int_equal(m.year, 2024);
+    in.date = NULL;
+    fo_pdf_resolve_dates(&in, true, &diag, &c, &m);
+    assert_false(c.set);
+    assert_false(m.set);
+    fo_diag_dispose(&diag);
+}
+
+static int count_of(const char *buf, size_t n, const char *s)
+{
+    int k = 0;
+    size_t l = strlen(s);
+    for (const char *p = buf; (p = memmem(p, n - (size_t)(p - buf), s, l)); p += l)
+        k++;
+    return k;
+}
+
+/* Glyph runs in a row share one text object, with Tf and rg written once;
+ * a rectangle between runs closes it (ET before the path), and a
+ * translucent run gets its own, inside q … Q. */
+static void test_text_objects(void **state)
+{
+    (void)state;
+    fo_display *d = fo_display_new();
+    fo_display_add_page(d, 300, 300);
+    shaper serif;
+    shaper_open(&serif, d, SERIF, "Noto Serif");
+    add_text(d, 0, &serif, "one", 10, 10, 20);
+    add_text(d, 0, &serif, "two", 10, 10, 34);
+    add_text(d, 0, &serif, "three", 10, 10, 48);
+    fo_item r = { .kind = FO_ITEM_RECT };
+    r.u.rect = (fo_rect_item){ 10, 60, 50, 10, { 0.9, 0.9, 0.9, 1 }, { 0, 0, 0, 0 }, 0 };
+    add(d, 0, r);
+    add_text(d, 0, &serif, "four", 10, 10, 80);
+    fo_item t = shape(d, &serif, "five", 10, 10, 94, NULL);
+    t.u.glyphs.color.a = 0.5;
+    add(d, 0, t);
+    shaper_close(&serif);
+    fo_diag diag;
+    fo_diag_init(&diag);
+    char path[512];
+    snprintf(path, sizeof path, "%s", path_in("textobj.pdf"));
+    fo_pdf_options opt = { .compress = false };
+    assert_int_equal(fo_pdf_write(d, path, &opt, &diag), FO_OK);
+    size_t n;
+    char *buf = slurp(path, &n);
+    assert_int_equal(count_of(buf, n, "BT\n"), 3);
+    assert_int_equal(count_of(buf, n, "ET\n"), 3);
+    assert_int_equal(count_of(buf, n, " Tf\n"), 3);
+    assert_int_equal(count_of(buf, n, " Td\n"), 5);
+    /* lines 2 and 3: 14 pt down from the line before */
+    assert_int_equal(count_of(buf, n, "0 -14 Td\n"), 2);
+    const char *re = memmem(buf, n, " re\n", 4);
+    assert_non_null(re);
+    const char *et = memmem(buf, n, "ET\n", 3);
+    assert_true(et < re);
+    const char *q = memmem(buf, n, "q\n", 2);
+    assert_non_null(q);
+    assert_true(q > re);
+    free(buf);
+    char cmd[2048], *out, *err;
+    snprintf(cmd, sizeof cmd, "qpdf --check '%s' && pdftotext '%s' -", path, path);
+    assert_int_equal(run(cmd, &out, &err), 0);
+    assert_string_equal(err, "");
+    assert_non_null(strstr(out, "one\ntwo\nthree\nfour\nfive"));
+    free(out);
+    free(err);
+    fo_diag_dispose(&diag);
+    fo_display_free(d);
+}
+
 static void test_missing_anchor(void **state)
 {
     (void)state;
@@ -670,6 +837,9 @@ int main(void)
         cmocka_unit_test(test_missing_anchor),
         cmocka_unit_test(test_positioning),
         cmocka_unit_test(test_libharu_error),
+        cmocka_unit_test(test_page_labels),
+        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_text_objects),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

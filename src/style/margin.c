@@ -1,0 +1,98 @@
+/* margin.c — @page selectors and page-margin boxes (CSS Paged Media 3
+ * §4.1-4.2 page selectors and their specificity, §5 margin boxes): the
+ * declarations inside `@page :first { @top-center { ... } }` and their
+ * cascade.  See style.h (fo_sheet_margin_box) and sheet.h. */
+#include "sheet.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const box_names[FO_MB_COUNT] = {
+    "top-left-corner", "top-left", "top-center", "top-right",
+    "top-right-corner", "right-top", "right-middle", "right-bottom",
+    "bottom-right-corner", "bottom-right", "bottom-center", "bottom-left",
+    "bottom-left-corner", "left-bottom", "left-middle", "left-top",
+};
+
+int fo_margin_box_lookup(const char *name)
+{
+    for (int k = 0; k < FO_MB_COUNT; k++)
+        if (fo_css_ascii_eq(name, box_names[k]))
+            return k;
+    return -1;
+}
+
+bool fo_sheet_push_page_rule(fo_sheet *s, unsigned flags, unsigned spec, int box,
+                             uint32_t begin, uint32_t end)
+{
+    if (s->npage_rules == s->cap_page_rules) {
+        size_t ncap = s->cap_page_rules ? s->cap_page_rules * 2 : 16;
+        fo_page_rule *p = realloc(s->page_rules, ncap * sizeof *p);
+        if (!p)
+            return false;
+        s->page_rules = p;
+        s->cap_page_rules = ncap;
+    }
+    s->page_rules[s->npage_rules++] = (fo_page_rule){flags, spec, box, begin, end};
+    return true;
+}
+
+/* Cascades the page rules for `box` (FO_MB_COUNT: the page context) on a
+ * page of kind `page_flags` into `value`; true when text-align was set. */
+static bool cascade_box(const fo_sheet *s, unsigned page_flags, int box,
+                        const fo_value *value[FO_PROP_COUNT])
+{
+    uint64_t key[FO_PROP_COUNT];
+    memset(value, 0, FO_PROP_COUNT * sizeof *value);
+    for (size_t k = 0; k < s->npage_rules; k++) {
+        const fo_page_rule *r = &s->page_rules[k];
+        if (r->box != box || (r->flags & page_flags) != r->flags)
+            continue;
+        for (uint32_t d = r->decl_begin; d < r->decl_end; d++) {
+            const fo_decl *decl = &s->decls[d];
+            if (decl->prop >= FO_PROP_COUNT)
+                continue; /* an empty var() slot */
+            uint64_t kk = (uint64_t)decl->important << 63 |
+                          (uint64_t)(decl->origin & 3) << 60 |
+                          (uint64_t)(r->spec & 0xfffff) << 36 | d;
+            if (!value[decl->prop] || kk > key[decl->prop]) {
+                value[decl->prop] = &decl->value;
+                key[decl->prop] = kk;
+            }
+        }
+    }
+    return value[FO_P_TEXT_ALIGN] != NULL;
+}
+
+bool fo_sheet_margin_box(const fo_sheet *sheet, unsigned page_flags,
+                         fo_margin_box box, const fo_style *page_style,
+                         fo_style *out)
+{
+    if (!sheet || box < 0 || box >= FO_MB_COUNT)
+        return false;
+    const fo_value *value[FO_PROP_COUNT];
+    fo_style ctx;
+    cascade_box(sheet, page_flags, FO_MB_COUNT, value);
+    fo_prop_compute_all(value, page_style, &ctx);
+    bool aligned = cascade_box(sheet, page_flags, (int)box, value);
+    fo_prop_compute_all(value, &ctx, out);
+    if (!out->content)
+        return false;
+    if (!aligned) {
+        switch (box) {
+        case FO_MB_TOP_LEFT: case FO_MB_BOTTOM_LEFT:
+        case FO_MB_TOP_LEFT_CORNER: case FO_MB_BOTTOM_LEFT_CORNER:
+        case FO_MB_LEFT_TOP: case FO_MB_LEFT_BOTTOM:
+            out->text_align = FO_TEXT_LEFT;
+            break;
+        case FO_MB_TOP_RIGHT: case FO_MB_BOTTOM_RIGHT:
+        case FO_MB_TOP_RIGHT_CORNER: case FO_MB_BOTTOM_RIGHT_CORNER:
+        case FO_MB_RIGHT_TOP: case FO_MB_RIGHT_BOTTOM:
+            out->text_align = FO_TEXT_RIGHT;
+            break;
+        default:
+            out->text_align = FO_TEXT_CENTER;
+        }
+    }
+    return true;
+}
