@@ -27,7 +27,8 @@ MAIN_OBJ := $(BUILD)/obj/main.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps fonts report check unit e2e clean check-asan style-previews bench
+.PHONY: all deps fonts report check unit e2e clean check-asan style-previews bench \
+        parity refs update-refs previews
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 .DEFAULT_GOAL := all
 
@@ -101,10 +102,34 @@ $(BUILD)/tests/specpdf: tests/tools/specpdf.c $(BUILD)/libfolio.a
 e2e: all $(BUILD)/tests/mdwords $(BUILD)/tests/mkjpeg $(BUILD)/tests/specpdf
 	@sh tests/pdf/run.sh $(BUILD)/folio
 	@sh tests/pdf/output.sh $(BUILD)/folio
+	@sh tests/png/cli.sh $(BUILD)/folio
+
+# Image tests (tests/png, tests/ref): imgdiff compares two PNG pages.
+$(BUILD)/tests/imgdiff: tests/tools/imgdiff.c $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(shell pkg-config --cflags cairo) -o $@ $< $(shell pkg-config --libs cairo) -lm
+
+# PDF (poppler) and PNG (cairo) of every page agree.
+parity: all $(BUILD)/tests/imgdiff
+	@sh tests/png/parity.sh $(BUILD)/folio
+
+# Pages of tests/ref/docs match the reference images in tests/ref/.
+refs: all $(BUILD)/tests/imgdiff
+	@sh tests/ref/run.sh $(BUILD)/folio
+
+# After a deliberate layout change: rewrites tests/ref/ and lists what changed.
+update-refs: all $(BUILD)/tests/imgdiff
+	@sh tests/ref/run.sh --update $(BUILD)/folio
+
+# Page 1 of the report in every house style, for the README (docs/previews/).
+previews: all
+	@sh scripts/previews.sh $(BUILD)/folio
 
 check: all
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory e2e
+	@$(MAKE) --no-print-directory parity
+	@$(MAKE) --no-print-directory refs
 	@$(MAKE) --no-print-directory check-asan
 
 # The same tests with AddressSanitizer + UndefinedBehaviorSanitizer (leaks
@@ -114,7 +139,7 @@ check-asan: deps fonts
 	 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	 $(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" \
-	   LDFLAGS="-fsanitize=address,undefined" build/asan/folio unit e2e
+	   LDFLAGS="-fsanitize=address,undefined" build/asan/folio unit e2e refs
 
 # The shaping floor (bench/floor.c) and the benchmark table; see
 # docs/performance.md.  BENCH_ARGS passes options, e.g. --runs 3 --sizes 200.

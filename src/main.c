@@ -12,6 +12,7 @@
 #include "doc/doc.h"
 #include "layout/layout.h"
 #include "render/pdf.h"
+#include "render/png.h"
 #include "style/style.h"
 #include "text/fonts.h"
 
@@ -22,13 +23,22 @@
 enum { EXIT_DOC = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
-    "Usage: folio [OPTIONS] INPUT.md -o OUTPUT.pdf\n"
+    "Usage: folio [OPTIONS] INPUT.md [-o OUTPUT.pdf] [--png DIR] [--contact-sheet FILE.png]\n"
     "Typeset a Markdown report (CommonMark + GFM, YAML front matter) into a\n"
-    "paginated PDF.  INPUT may be '-' for standard input.\n"
+    "paginated PDF and/or PNG page images; one layout serves every output.\n"
+    "INPUT may be '-' for standard input.\n"
     "\n"
     "Options:\n"
-    "  -o, --output FILE     write the PDF to FILE (default: INPUT with .pdf;\n"
-    "                        required when reading standard input)\n"
+    "  -o, --output FILE     write the PDF to FILE (default: INPUT with .pdf,\n"
+    "                        unless --png or --contact-sheet is given)\n"
+    "      --png DIR         also (or, without -o, only) draw the pages as PNG\n"
+    "                        images DIR/page-001.png ... with cairo; DIR is\n"
+    "                        created when missing\n"
+    "      --dpi N           resolution of the --png images (default 96)\n"
+    "      --pages N[-M]     draw only pages N to M (1-based; 'N-' to the end)\n"
+    "                        for --png and --contact-sheet\n"
+    "      --contact-sheet FILE\n"
+    "                        draw every page as a thumbnail on one PNG image\n"
     "  -s, --style FILE      house style sheet (CSS subset; default:\n"
     "                        styles/default.css beside folio)\n"
     "  -u, --user-style FILE user style sheet, cascaded over the house style\n"
@@ -254,6 +264,10 @@ int main(int argc, char **argv)
         {"timings", no_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
+        {"png", required_argument, NULL, 'P'},
+        {"dpi", required_argument, NULL, 'D'},
+        {"pages", required_argument, NULL, 'R'},
+        {"contact-sheet", required_argument, NULL, 'C'},
         /* PDF output (docs/output.md) */
         {"max-size", required_argument, NULL, 1001},
         {"pdfa", no_argument, NULL, 1002},
@@ -267,6 +281,9 @@ int main(int argc, char **argv)
     const char *output = NULL, *style_path = NULL, *fonts_opt = NULL, *user_path = NULL;
     bool strict = false, quiet = false, toc = false;
     long max_pages = 10000;
+    const char *png_dir = NULL, *sheet_path = NULL;
+    bool dpi_set = false, pages_set = false;
+    fo_png_options pngo = {.dpi = 96};
     fo_pdf_options po = {.compress = true, .creator = "folio " FO_VERSION};
     static fo_pdf_attachment *attach; /* static: reachable on early returns */
     int nattach_cli = 0;
@@ -310,6 +327,22 @@ int main(int argc, char **argv)
             po.permissions_set = true;
             break;
         case 'q': quiet = true; break;
+        case 'P': png_dir = optarg; break;
+        case 'C': sheet_path = optarg; break;
+        case 'D': {
+            char *end;
+            errno = 0;
+            dpi_set = true;
+            pngo.dpi = strtod(optarg, &end);
+            if (errno || *end || end == optarg || !(pngo.dpi >= 1 && pngo.dpi <= FO_PNG_MAX_DPI))
+                return usage_error("--dpi needs a resolution from 1 to 2400");
+            break;
+        }
+        case 'R':
+            pages_set = true;
+            if (!fo_png_parse_pages(optarg, &pngo.first_page, &pngo.last_page))
+                return usage_error("--pages needs N, N-M or N- (pages count from 1)");
+            break;
         case 'T': fo_timing_enable(true); break;
         case 'h': fputs(usage_text, stdout); return 0;
         case 'V': printf("folio %s\n", FO_VERSION); return 0;
@@ -325,6 +358,10 @@ int main(int argc, char **argv)
         }
         }
     }
+    if (!quiet && dpi_set && !png_dir)
+        fputs("folio: warning: --dpi applies to --png only\n", stderr);
+    if (!quiet && pages_set && !png_dir && !sheet_path)
+        fputs("folio: warning: --pages applies to --png and --contact-sheet only\n", stderr);
     if (po.pdfa && (po.user_password || po.owner_password || po.permissions_set))
         return usage_error("--pdfa cannot be combined with encryption (PDF/A forbids it)");
     if (po.pdfa && nattach_cli > 0)
@@ -336,7 +373,7 @@ int main(int argc, char **argv)
     const char *input = argv[optind];
     bool from_stdin = strcmp(input, "-") == 0;
     char *derived = NULL;
-    if (!output) {
+    if (!output && !png_dir && !sheet_path) {
         if (from_stdin)
             return usage_error("reading standard input needs -o OUTPUT.pdf");
         size_t n = strlen(input);
@@ -351,7 +388,7 @@ int main(int argc, char **argv)
         strcat(derived, ".pdf");
         output = derived;
     }
-    if (!from_stdin && (strcmp(input, output) == 0 || same_file(input, output))) {
+    if (!from_stdin && output && (strcmp(input, output) == 0 || same_file(input, output))) {
         free(derived);
         return usage_error("the output would overwrite the input");
     }
@@ -412,13 +449,26 @@ int main(int argc, char **argv)
         goto done;
 
     fo_timing_lap(FO_T_WRITE);
-    if (add_meta_attachments(doc, from_stdin ? NULL : input, po.pdfa, &attach,
-                              nattach_cli, &fm_paths, &po.nattachments, &diag) != 0)
+    /* one layout, up to three outputs */
+    if (png_dir || sheet_path) {
+        int npng = 0;
+        if (png_dir && fo_png_write_pages(dl, png_dir, &pngo, &npng, &diag) != FO_OK)
+            goto done;
+        if (sheet_path && fo_png_contact_sheet(dl, sheet_path, &pngo, &diag) != FO_OK)
+            goto done;
+        if (!quiet && png_dir)
+            fprintf(stderr, "folio: wrote %d page image%s to %s\n", npng, npng == 1 ? "" : "s",
+                    png_dir);
+        if (!quiet && sheet_path)
+            fprintf(stderr, "folio: wrote %s\n", sheet_path);
+    }
+    if (output && add_meta_attachments(doc, from_stdin ? NULL : input, po.pdfa, &attach,
+                                       nattach_cli, &fm_paths, &po.nattachments, &diag) != 0)
         goto done;
     po.attachments = attach;
-    if (fo_pdf_write(dl, output, &po, &diag) != FO_OK)
+    if (output && fo_pdf_write(dl, output, &po, &diag) != FO_OK)
         goto done;
-    if (!quiet) {
+    if (!quiet && output) {
         struct stat st;
         long size = stat(output, &st) == 0 ? (long)st.st_size : 0;
         fprintf(stderr, "folio: wrote %s (%d page%s, %ld bytes)\n", output, dl->npages,
