@@ -154,6 +154,11 @@ if "$FOLIO" "$IMG/images.md" -o "$OUT/images.pdf" --style styles/default.css 2>"
     grep -q 'a missing chart \[image: missing.png\]' "$OUT/images.txt" && ok || bad "images: placeholder text missing"
     qpdf --json --json-key=pages "$pdf" | grep -q 'https://example.com/photo' || \
         qpdf --qdf --object-streams=disable "$pdf" - | grep -aq 'example.com/photo' && ok || bad "images: linked image has no link"
+    # The cairo backend draws FO_ITEM_IMAGE too: page 1 is full of colour.
+    if "$FOLIO" -q "$IMG/images.md" --png "$OUT/images-png" --dpi 48 --style styles/default.css; then
+        n=$(python3 tests/pdf/pngcolors.py "$OUT/images-png/page-001.png")
+        [ "${n:-0}" -gt 2500 ] && ok || bad "images: PNG page 1 has $n coloured pixels: images not drawn"
+    else bad "images: --png failed"; fi
 else
     bad "images: folio failed: $(cat "$OUT/images.err")"
 fi
