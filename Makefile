@@ -10,7 +10,7 @@ DEBS    := build-essential pkg-config libpango1.0-dev libcairo2-dev \
            libcmark-gfm-dev libcmark-gfm-extensions-dev libhpdf-dev \
            libyaml-dev libcmocka-dev zlib1g-dev libpng-dev libjpeg-dev \
            fonts-noto-core fonts-dejavu-core fonts-dejavu-extra \
-           poppler-utils qpdf python3 icc-profiles-free time
+           poppler-utils qpdf python3 icc-profiles-free time clang valgrind
 
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
@@ -28,7 +28,8 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps fonts report check unit e2e clean check-asan style-previews bench \
-        parity refs update-refs previews
+        parity refs update-refs previews robust fuzz fuzz-smoke fuzz-build fuzz-bins \
+        check-valgrind
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 .DEFAULT_GOAL := all
 
@@ -125,21 +126,69 @@ update-refs: all $(BUILD)/tests/imgdiff
 previews: all
 	@sh scripts/previews.sh $(BUILD)/folio
 
+# Bad input, full disk, kill -9 (tests/pdf/robust.sh; docs/reliability.md).
+robust: all
+	@sh tests/pdf/robust.sh $(BUILD)/folio
+
 check: all
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory e2e
 	@$(MAKE) --no-print-directory parity
 	@$(MAKE) --no-print-directory refs
+	@$(MAKE) --no-print-directory robust
+	@$(MAKE) --no-print-directory check-valgrind
 	@$(MAKE) --no-print-directory check-asan
+	@$(MAKE) --no-print-directory fuzz-smoke
 
 # The same tests with AddressSanitizer + UndefinedBehaviorSanitizer (leaks
 # included; tests/lsan.supp lists the libraries' own start-up allocations).
 check-asan: deps fonts
 	@ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:malloc_context_size=40 \
 	 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
-	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ROBUST_SCALE=10 \
 	 $(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" \
-	   LDFLAGS="-fsanitize=address,undefined" build/asan/folio unit e2e refs
+	   LDFLAGS="-fsanitize=address,undefined" build/asan/folio unit e2e refs robust
+
+# Valgrind memcheck on the seed report: no leak (definite, indirect or
+# possible) and no memory error; tests/valgrind.supp lists the libraries'
+# own start-up allocations.
+VALGRIND := valgrind --tool=memcheck --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
+            --show-leak-kinds=definite,indirect,possible --error-exitcode=99 --num-callers=40 \
+            --suppressions=$(CURDIR)/tests/valgrind.supp
+check-valgrind: all
+	@mkdir -p $(BUILD)/test-output
+	@if $(VALGRIND) --log-file=$(BUILD)/test-output/valgrind.log \
+	    $(BUILD)/folio -q content/report.md -o $(BUILD)/test-output/valgrind.pdf; then \
+	  echo "valgrind: $$(grep -o 'ERROR SUMMARY: [0-9]* errors' $(BUILD)/test-output/valgrind.log), no leaks"; \
+	else echo "FAIL: valgrind (see $(BUILD)/test-output/valgrind.log):"; \
+	  grep -A12 'lost in loss\|Invalid\|uninitialised' $(BUILD)/test-output/valgrind.log | head -60; exit 1; fi
+
+# libFuzzer targets (tests/fuzz/, clang): the library is rebuilt with
+# coverage + ASan + UBSan in build/fuzz.  fuzz-smoke runs each target for
+# FUZZ_SMOKE_SECONDS (CI, part of make check) after replaying
+# tests/fuzz/regressions/; fuzz runs each for FUZZ_SECONDS.
+FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+              -fno-sanitize-recover=all
+FUZZ_TARGETS := css frontmatter pipeline
+FUZZ_SMOKE_SECONDS ?= 15
+FUZZ_SECONDS ?= 600
+FUZZ_ENV := ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
+            LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp:print_suppressions=0 \
+            UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+fuzz-build: deps fonts
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" fuzz-bins
+
+fuzz-bins: $(FUZZ_TARGETS:%=$(BUILD)/fuzz_%)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libfolio.a
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< $(BUILD)/libfolio.a $(PKG_LIBS)
+
+fuzz-smoke: fuzz-build
+	@$(FUZZ_ENV) sh tests/fuzz/run.sh build/fuzz $(FUZZ_SMOKE_SECONDS)
+
+fuzz: fuzz-build
+	@$(FUZZ_ENV) sh tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS)
 
 # The shaping floor (bench/floor.c) and the benchmark table; see
 # docs/performance.md.  BENCH_ARGS passes options, e.g. --runs 3 --sizes 200.

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/confine.h"
 #include "base/timing.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
@@ -48,6 +49,10 @@ static const char usage_text[] =
     "      --max-pages N     fail when the document needs more than N pages\n"
     "      --toc             add a table of contents (as `toc: true` in front matter)\n"
     "                        (default 10000)\n"
+    "      --allow-path DIR  also let the document and style sheet read files\n"
+    "                        (images, fonts, @import) under DIR; by default only\n"
+    "                        the document's, the style sheet's and the fonts\n"
+    "                        folders are readable, and URLs are never fetched\n"
     "  -q, --quiet           print errors only (no warnings, no summary)\n"
     "      --timings         print the time spent in each stage to stderr\n"
     "  -h, --help            show this help and exit\n"
@@ -250,7 +255,8 @@ static bool same_file(const char *a, const char *b)
            sa.st_ino == sb.st_ino;
 }
 
-int main(int argc, char **argv)
+/* `allow` has room for argc entries: the --allow-path folders. */
+static int run(int argc, char **argv, const char **allow)
 {
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
@@ -260,6 +266,7 @@ int main(int argc, char **argv)
         {"fonts", required_argument, NULL, 'F'},
         {"max-pages", required_argument, NULL, 'M'},
         {"toc", no_argument, NULL, 2001},
+        {"allow-path", required_argument, NULL, 'A'},
         {"quiet", no_argument, NULL, 'q'},
         {"timings", no_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},
@@ -281,6 +288,7 @@ int main(int argc, char **argv)
     const char *output = NULL, *style_path = NULL, *fonts_opt = NULL, *user_path = NULL;
     bool strict = false, quiet = false, toc = false;
     long max_pages = 10000;
+    int nallow = 0;
     const char *png_dir = NULL, *sheet_path = NULL;
     bool dpi_set = false, pages_set = false;
     fo_png_options pngo = {.dpi = 96};
@@ -305,6 +313,7 @@ int main(int argc, char **argv)
                 return usage_error("--max-pages needs a whole number of at least 1");
             break;
         }
+        case 'A': allow[nallow++] = optarg; break;
         case 1001:
             if (!parse_size(optarg, &po.max_size))
                 return usage_error("--max-size needs a size such as 2MB, 500kB or 1048576");
@@ -403,6 +412,7 @@ int main(int argc, char **argv)
     fo_sheet *sheet = NULL;
     fo_fonts *fonts = NULL;
     fo_display *dl = NULL;
+    fo_confine *confine = NULL;
     char **fm_paths = NULL; /* front matter attachments, resolved */
     const char *name = from_stdin ? "<stdin>" : input;
 
@@ -434,6 +444,21 @@ int main(int argc, char **argv)
     fonts_dir = fo_fonts_locate(fonts_opt);
     if (!fonts_dir || fo_fonts_new(fonts_dir, &fonts, &diag) != FO_OK)
         goto done;
+
+    /* Confinement (base/confine.h): the folders folio may read resources
+     * from.  Built here for @import, @font-face and images to use. */
+    confine = fo_confine_new();
+    if (!confine || fo_confine_allow_file_dir(confine, input, &diag) != FO_CONFINE_OK ||
+        (style_path && fo_confine_allow_file_dir(confine, style_path, &diag) != FO_CONFINE_OK) ||
+        (user_path && fo_confine_allow_file_dir(confine, user_path, &diag) != FO_CONFINE_OK) ||
+        fo_confine_allow(confine, fonts_dir, "fonts folder", &diag) != FO_CONFINE_OK)
+        goto done;
+    for (int i = 0; i < nallow; i++) {
+        if (fo_confine_allow(confine, allow[i], NULL, &diag) != FO_CONFINE_OK) {
+            rc = EXIT_USAGE;
+            goto done;
+        }
+    }
 
     const fo_font_face *faces;
     int nfaces = fo_sheet_font_faces(sheet, &faces);
@@ -476,6 +501,7 @@ int main(int argc, char **argv)
     }
     rc = 0;
 done:
+    fo_confine_free(confine);
     fo_timing_lap(FO_T_FREE);
     if (fm_paths)
         for (int i = 0; fm_paths[i]; i++)
@@ -493,5 +519,17 @@ done:
     free(derived);
     fo_diag_dispose(&diag);
     fo_timing_report(stderr);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    const char **allow = calloc((size_t)argc + 1, sizeof *allow);
+    if (!allow) {
+        fputs("folio: error: out of memory\n", stderr);
+        return EXIT_DOC;
+    }
+    int rc = run(argc, argv, allow);
+    free(allow);
     return rc;
 }

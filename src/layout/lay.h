@@ -97,6 +97,8 @@ typedef struct fo_lay {
     GHashTable *faces;     /* PangoFont* → lay_face* */
     GHashTable *missing;   /* gunichar → 1: characters already reported */
     bool warned_html;
+    bool warned_nesting;   /* the deep-nesting warning was given */
+    double content_h;      /* sum of box heights so far, each at most area_h, pt */
     lay_marker marker;
     GArray *rules;               /* lay_rule: open block quotes */
     GArray *decos;               /* lay_deco: open decorated blocks */
@@ -188,6 +190,7 @@ typedef struct lay_frame {
     int nchild;      /* element children seen so far (for :first-child) */
     int number;      /* ordered list: next item number */
     int depth;       /* list nesting depth */
+    int level;       /* container nesting depth (body: 0) */
     bool rule;       /* a block-quote rule was pushed */
     bool deco;       /* a decorated block was opened (deco.c) */
     int first_box;   /* index of the first box laid out inside */

@@ -186,7 +186,18 @@ static void emit_line(sink *k, PangoLayoutLine *line, const char *text, double x
                       double baseline, fo_color color, int src_line, GArray *links,
                       double box_top, double box_h)
 {
-    int nl = links ? (int)links->len : 0;
+    /* Only the links that overlap this line's bytes: a paragraph with
+     * thousands of links (footnote references) stays linear. */
+    int nall = links ? (int)links->len : 0, nl = 0;
+    int *li = NULL;
+    for (int j = 0; j < nall; j++) {
+        const lay_link *lk = &g_array_index(links, lay_link, j);
+        if (lk->start < line->start_index + line->length && lk->end > line->start_index) {
+            if (!li)
+                li = g_new(int, (gsize)nall);
+            li[nl++] = j;
+        }
+    }
     double *lx0 = nl ? g_new(double, (gsize)nl * 2) : NULL;
     double *lx1 = lx0 ? lx0 + nl : NULL;
     for (int i = 0; i < nl; i++) {
@@ -202,7 +213,7 @@ static void emit_line(sink *k, PangoLayoutLine *line, const char *text, double x
                 int byte = run->item->offset + run->glyphs->log_clusters[i];
                 double adv = PT(run->glyphs->glyphs[i].geometry.width);
                 for (int j = 0; j < nl; j++) {
-                    const lay_link *lk = &g_array_index(links, lay_link, j);
+                    const lay_link *lk = &g_array_index(links, lay_link, li[j]);
                     if (byte >= lk->start && byte < lk->end) {
                         if (gx < lx0[j]) lx0[j] = gx;
                         if (gx + adv > lx1[j]) lx1[j] = gx + adv;
@@ -216,12 +227,62 @@ static void emit_line(sink *k, PangoLayoutLine *line, const char *text, double x
     for (int j = 0; j < nl; j++) {
         if (lx1[j] <= lx0[j])
             continue;
-        const lay_link *lk = &g_array_index(links, lay_link, j);
+        const lay_link *lk = &g_array_index(links, lay_link, li[j]);
         fo_item it = {.kind = FO_ITEM_LINK};
         it.u.link = (fo_link_item){lx0[j], box_top, lx1[j] - lx0[j], box_h, lk->uri, lk->dest};
         sink_add(k, &it);
     }
     g_free(lx0);
+    g_free(li);
+}
+
+/* Pango items are shaped, measured and broken whole, which bites on long
+ * paragraphs in two ways:
+ *  - an item's width is summed in Pango units in an int, so an item wider
+ *    than about 2 million pt (a paragraph of ~100 000 words) overflows and
+ *    Pango breaks it into nonsense lines, dropping most of the text from
+ *    view (seen with Pango 1.50);
+ *  - the rest of an item is shaped again for every line broken off it, so
+ *    one very long word was quadratic.
+ * Attribute boundaries end items (pango_itemize), so every CHUNK bytes a
+ * no-op attribute (letter spacing 0) is laid on every other chunk.  A chunk
+ * ends before white space once it has CHUNK bytes, or anywhere (before a
+ * character that is not a combining mark, joiner or variation selector, so
+ * no grapheme cluster is split) once it has 2 × CHUNK bytes.  Shaping across
+ * a space is unaffected; inside a word of more than 2 × CHUNK bytes a
+ * ligature or kerning pair may be lost at a chunk edge. */
+enum { CHUNK = 512 };
+
+static bool joins_previous(gunichar c)
+{
+    return g_unichar_ismark(c) || c == 0x200D || c == 0x200C || (c >= 0xFE00 && c <= 0xFE0F) ||
+           (c >= 0xE0100 && c <= 0xE01EF) || (c >= 0x1F3FB && c <= 0x1F3FF);
+}
+
+static void split_long_runs(PangoAttrList *al, const char *text, int len)
+{
+    if (len <= 2 * CHUNK)
+        return;
+    int chunk_start = 0, nchunk = 0;
+    for (int i = 0; i < len; i += g_utf8_skip[(guchar)text[i]]) {
+        int have = i - chunk_start;
+        if (have < CHUNK)
+            continue;
+        bool cut = g_ascii_isspace(text[i]);
+        if (!cut && have >= 2 * CHUNK) {
+            gunichar c = g_utf8_get_char_validated(text + i, len - i);
+            cut = c != (gunichar)-1 && c != (gunichar)-2 && !joins_previous(c);
+        }
+        if (!cut)
+            continue;
+        if (nchunk++ % 2 == 0) {
+            PangoAttribute *a = pango_attr_letter_spacing_new(0);
+            a->start_index = (guint)chunk_start;
+            a->end_index = (guint)i;
+            pango_attr_list_insert(al, a);
+        }
+        chunk_start = i;
+    }
 }
 
 static PangoLayout *new_layout(fo_lay *L, const char *text, int len, const fo_style *s,
@@ -238,6 +299,7 @@ static PangoLayout *new_layout(fo_lay *L, const char *text, int len, const fo_st
     nh->start_index = 0;
     nh->end_index = G_MAXUINT;
     pango_attr_list_insert_before(al, nh);
+    split_long_runs(al, text, len < 0 ? (int)strlen(text) : len);
     pango_layout_set_attributes(pl, al);
     pango_attr_list_unref(al);
     return pl;
@@ -344,6 +406,24 @@ double lay_shaped_height(const lay_shaped *sh)
     return total;
 }
 
+/* The pen x (pt, from the line's left edge) of the first glyph whose
+ * cluster starts at or after byte `pos`.  Walks the line's own glyphs:
+ * pango_layout_index_to_pos counts characters from the start of the whole
+ * paragraph, which made paragraphs with many anchors quadratic. */
+static double line_byte_x(PangoLayoutLine *line, int pos)
+{
+    double pen = 0;
+    for (GSList *r = line->runs; r; r = r->next) {
+        PangoGlyphItem *run = r->data;
+        for (int i = 0; i < run->glyphs->num_glyphs; i++) {
+            if (run->item->offset + run->glyphs->log_clusters[i] >= pos)
+                return pen;
+            pen += PT(run->glyphs->glyphs[i].geometry.width);
+        }
+    }
+    return pen;
+}
+
 /* Anchors of `t` that fall on `line`, as items at the box top. */
 static void line_anchors(fo_lay *L, const lay_shaped *sh, PangoLayoutLine *line,
                          const lay_text *t, double x, double y)
@@ -351,10 +431,8 @@ static void line_anchors(fo_lay *L, const lay_shaped *sh, PangoLayoutLine *line,
     for (guint i = 0; i < t->anchors->len; i++) {
         const lay_anchor *an = &g_array_index(t->anchors, lay_anchor, i);
         if (an->pos >= line->start_index && an->pos < line->start_index + line->length) {
-            PangoRectangle pos;
-            pango_layout_index_to_pos(sh->pl, an->pos, &pos);
             fo_item ai = {.kind = FO_ITEM_ANCHOR};
-            ai.u.anchor = (fo_anchor_item){an->name, x + PT(pos.x), y};
+            ai.u.anchor = (fo_anchor_item){an->name, x + line_byte_x(line, an->pos), y};
             lay_item_add(L, &ai);
         }
     }

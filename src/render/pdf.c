@@ -273,6 +273,20 @@ static bool write_all(int fd, const void *p, size_t n)
     return true;
 }
 
+/* Fault injection for the tests (tests/pdf/robust.sh): when the
+ * environment variable FOLIO_FAULT_WRITE_LIMIT is a number N, writing the
+ * PDF fails with ENOSPC once N bytes have been written, as on a full disk.
+ * Unset (always, outside the tests) it costs one getenv per PDF. */
+static long fault_write_limit(void)
+{
+    const char *e = getenv("FOLIO_FAULT_WRITE_LIMIT");
+    if (!e || !*e)
+        return -1;
+    char *end;
+    long v = strtol(e, &end, 10);
+    return *end || v < 0 ? -1 : v;
+}
+
 /* Saves the document into memory, fills in the /ID, checks the size
  * limit, then writes the open temporary file `fd` and syncs it. */
 static fo_status save(fo_pdf_writer *w, const fo_pdf_options *opt, int fd,
@@ -296,6 +310,12 @@ static fo_status save(fo_pdf_writer *w, const fo_pdf_options *opt, int fd,
     }
     fo_pdf_finish_id(all, size);
     fo_status st = fo_pdf_check_size(w, size, opt->max_size);
+    long limit = fault_write_limit();
+    if (st == FO_OK && limit >= 0 && (long)size > limit) {
+        (void)write_all(fd, all, (size_t)limit);
+        st = io_error(w, path, ENOSPC);
+    }
+    errno = 0;
     if (st == FO_OK && !write_all(fd, all, size))
         st = io_error(w, path, errno ? errno : EIO);
     free(all);

@@ -109,6 +109,12 @@ static fo_page_result parse_size(fo_page_builder *b, fo_vcur *c, bool important,
         w = orient == 2 ? hi : lo;
         h = orient == 2 ? lo : hi;
     }
+    /* ISO 32000-1 Annex C.2: a page side is at most 14 400 units. */
+    if (w > FO_PAGE_MAX_SIDE || h > FO_PAGE_MAX_SIDE) {
+        *why = "page size larger than 14400pt (200 in, the PDF limit); clamped";
+        w = w > FO_PAGE_MAX_SIDE ? FO_PAGE_MAX_SIDE : w;
+        h = h > FO_PAGE_MAX_SIDE ? FO_PAGE_MAX_SIDE : h;
+    }
     set(b, 0, w, important);
     set(b, 1, h, important);
     return FO_PAGE_OK;
@@ -153,6 +159,11 @@ fo_page_result fo_page_decl(fo_page_builder *b, const char *name,
             pt = 72; /* the default page margin */
         else
             pt = fo_resolve_length(v, FO_INITIAL_FONT_SIZE, FO_INITIAL_FONT_SIZE, 0);
+        if (pt < 0) {
+            /* The page area would reach past the sheet's edge. */
+            *why = "negative page margins are not allowed; clamped to 0";
+            pt = 0;
+        }
         set(b, 2 + (int)(d[i].prop - FO_P_MARGIN_TOP), pt, important);
     }
     return FO_PAGE_OK;

@@ -28,12 +28,17 @@ void fo_page_defaults(fo_page_style *out);
 /* Initialises `b` with the defaults. */
 void fo_page_builder_init(fo_page_builder *b);
 
+/* The largest page side, pt (ISO 32000-1 Annex C.2). */
+#define FO_PAGE_MAX_SIDE 14400.0
+
 typedef enum fo_page_result { FO_PAGE_OK, FO_PAGE_UNKNOWN, FO_PAGE_INVALID } fo_page_result;
 
 /* Applies one declaration of an @page block: property `name`, value tokens
  * [begin, end).  FO_PAGE_UNKNOWN for properties @page does not support;
  * FO_PAGE_INVALID (with *why possibly set) for bad values, which leave `b`
- * unchanged.  Never allocates. */
+ * unchanged.  FO_PAGE_OK with *why set means the value was clamped
+ * (negative margins to 0, sides to FO_PAGE_MAX_SIDE): warn with *why.
+ * Never allocates. */
 fo_page_result fo_page_decl(fo_page_builder *b, const char *name,
                             const fo_css_token *tok, size_t begin, size_t end,
                             bool important, const char **why);

@@ -9,6 +9,8 @@
 #include "props.h"
 #include "content.h"
 
+#include "../base/limits.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -550,7 +552,7 @@ static double compute_FONT_SIZE(const fo_value *v, fo_style *s, const ctx *c)
                                                 : FO_INITIAL_FONT_SIZE;
     /* em and % of the parent's font size (Fonts 4 §2.5), rem of the root's
      * (Values 4 §6.1.1; on the root, of the initial value). */
-    return clampd(fo_resolve_length(v, pfs, prem, pfs), 0, FO_MAX_FONT_SIZE);
+    return clampd(fo_resolve_length(v, pfs, prem, pfs), FO_LIMIT_FONT_MIN, FO_LIMIT_FONT_MAX);
 }
 
 static int compute_WEIGHT(const fo_value *v, fo_style *s, const ctx *c)

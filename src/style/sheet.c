@@ -3,6 +3,8 @@
  * page geometry.  See style.h and sheet.h. */
 #include "sheet.h"
 
+#include "../base/limits.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,6 +127,22 @@ static void nested_at_rule(builder *bd, const fo_css_item *it, const char *where
                 "'@%.60s' is not supported %s; skipped", it->at.name, where);
 }
 
+/* An absolute font size outside [FO_LIMIT_FONT_MIN, FO_LIMIT_FONT_MAX] pt
+ * is clamped with a warning (base/limits.h): 0 pt draws nothing and makes
+ * line heights zero, 10 000 pt fits no glyph on a page. */
+static void clamp_font_size(builder *bd, const fo_css_item *it, fo_decl *d)
+{
+    if (d->prop != FO_P_FONT_SIZE || d->value.kind != FO_V_PT)
+        return;
+    double v = d->value.num;
+    double c = v < FO_LIMIT_FONT_MIN ? FO_LIMIT_FONT_MIN : v > FO_LIMIT_FONT_MAX ? FO_LIMIT_FONT_MAX : v;
+    if (c == v)
+        return;
+    fo_css_warn(&bd->rep, it->value_line, it->value_col,
+                "font-size %gpt is out of range; clamped to %gpt", v, c);
+    d->value.num = c;
+}
+
 /* One declaration of a style rule, margin box or page context: parsed and
  * appended to the sheet's declarations, or reported. */
 static void declaration(builder *bd, const fo_css_item *it)
@@ -151,6 +169,7 @@ static void declaration(builder *bd, const fo_css_item *it)
         for (int k = 0; k < n; k++) {
             d[k].important = it->important;
             d[k].origin = (uint8_t)bd->origin;
+            clamp_font_size(bd, it, &d[k]);
             if (!push_decl(bd, &d[k]))
                 bd->status = FO_ERR_NOMEM;
         }
@@ -280,6 +299,8 @@ static void page_rule(builder *bd, const fo_css_rule *r)
             declaration(bd, &it); /* a page-context property */
         else if (pr == FO_PAGE_INVALID)
             invalid_value(bd, &it, why);
+        else if (why)
+            fo_css_warn(&bd->rep, it.value_line, it.value_col, "%s", why);
     }
     uint32_t ctx_last = (uint32_t)bd->s->ndecls;
     if (ctx_last > ctx_first &&

@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "base/limits.h"
 #include "style/style.h"
 
 #define NEAR(a, b) assert_true(fabs((double)(a) - (double)(b)) < 1e-6)
@@ -537,13 +538,14 @@ static void test_huge_values(void **state)
     fo_style s = style(f, "p");
     NEAR(s.margin_top, 1e6);
     NEAR(s.margin_bottom, -1e6);
-    NEAR(s.font_size, 1e4);
+    NEAR(s.font_size, FO_LIMIT_FONT_MAX); /* clamped with a warning */
     assert_int_equal(s.orphans, 1000000);
     NEAR(s.text_indent, 1e6);
     fo_style q = style(f, "q");
-    assert_true(isfinite(q.font_size) && q.font_size <= 1e4);
+    assert_true(isfinite(q.font_size) && q.font_size <= FO_LIMIT_FONT_MAX);
     assert_true(isfinite(q.line_height));
-    assert_int_equal(f->diag.warnings, 0);
+    assert_int_equal(f->diag.warnings, 1); /* font-size 1e308pt: clamped */
+    assert_non_null(strstr(captured(f), "font-size 1e+06pt is out of range; clamped to 1000pt"));
 }
 
 /* ---- cascade ------------------------------------------------------------ */
