@@ -305,7 +305,22 @@ static lay_frame *enter(fo_lay *L, lay_frame *f, const fo_node *n)
     }
     c->x = f->x + left;
     c->w = lay_clamp_measure(f->w - left - right);
-    if (n->type == FO_NODE_BLOCKQUOTE && lay_deco_needed(&c->style)) {
+    /* Graceful flattening (base/limits.h): past FO_LIMIT_NEST_INDENT levels,
+     * or once the indents have shrunk to nothing, a container takes its
+     * parent's measure and draws no border of its own. */
+    c->level = f->level + 1;
+    bool flat = c->level > FO_LIMIT_NEST_INDENT || (left + right > 0 && room <= 0);
+    if (flat) {
+        if (!L->warned_nesting)
+            fo_warn(L->diag, L->doc->path, n->line, 0,
+                    "blocks nested %d levels deep leave no room to indent; deeper levels "
+                    "are not indented",
+                    c->level);
+        L->warned_nesting = true;
+        c->x = f->x;
+        c->w = f->w;
+    }
+    if (!flat && n->type == FO_NODE_BLOCKQUOTE && lay_deco_needed(&c->style)) {
         c->deco = true;
         lay_deco_begin(L, &c->style, f->x + c->style.margin_left,
                        lay_clamp_measure(f->w - c->style.margin_left - c->style.margin_right),

@@ -302,6 +302,11 @@ void lay_table(fo_lay *L, lay_frame *f, const fo_node *n)
         }
     }
     lay_table_widths(cmin, cmax, ncols, W, cw);
+    if (W / ncols < ts.font_size)
+        fo_warn(L->diag, L->doc->path, n->line, 0,
+                "a table of %d columns is too wide for the measure (%.1f pt a column); its "
+                "cells are squeezed",
+                ncols, W / ncols);
     double tw = 0;
     for (int c = 0; c < ncols; c++)
         tw += cw[c];
