@@ -3,12 +3,12 @@
 
 CC      ?= cc
 PKGS    := pangocairo pangoft2 harfbuzz harfbuzz-subset fontconfig freetype2 \
-           cairo libcmark-gfm yaml-0.1
+           cairo libcmark-gfm yaml-0.1 libpng libjpeg
 # Debian packages the build, the fonts and the tests need.
 DEBS    := build-essential pkg-config libpango1.0-dev libcairo2-dev \
            libharfbuzz-dev libfontconfig-dev libfreetype-dev \
            libcmark-gfm-dev libcmark-gfm-extensions-dev libhpdf-dev \
-           libyaml-dev libcmocka-dev zlib1g-dev \
+           libyaml-dev libcmocka-dev zlib1g-dev libpng-dev libjpeg-dev \
            fonts-noto-core fonts-dejavu-core fonts-dejavu-extra \
            libhyphen-dev hyphen-en-us hyphen-de hyphen-fr \
            poppler-utils qpdf python3 icc-profiles-free time clang valgrind
@@ -93,7 +93,15 @@ $(BUILD)/tests/mdwords: tests/tools/mdwords.c $(BUILD)/.deps-ok
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $< -lcmark-gfm-extensions -lcmark-gfm
 
-e2e: all $(BUILD)/tests/mdwords
+$(BUILD)/tests/mkjpeg: tests/tools/mkjpeg.c $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< -ljpeg
+
+$(BUILD)/tests/specpdf: tests/tools/specpdf.c $(BUILD)/libfolio.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -Isrc -o $@ $< $(BUILD)/libfolio.a $(PKG_LIBS)
+
+e2e: all $(BUILD)/tests/mdwords $(BUILD)/tests/mkjpeg $(BUILD)/tests/specpdf
 	@sh tests/pdf/run.sh $(BUILD)/folio
 	@sh tests/pdf/output.sh $(BUILD)/folio
 	@sh tests/png/cli.sh $(BUILD)/folio

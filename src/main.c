@@ -47,6 +47,7 @@ static const char usage_text[] =
     "      --fonts DIR       folder of bundled fonts and fonts.conf (default:\n"
     "                        $FOLIO_FONTS, else fonts/ beside folio)\n"
     "      --max-pages N     fail when the document needs more than N pages\n"
+    "      --toc             add a table of contents (as `toc: true` in front matter)\n"
     "                        (default 10000)\n"
     "      --allow-path DIR  also let the document and style sheet read files\n"
     "                        (images, fonts, @import) under DIR; by default only\n"
@@ -275,6 +276,7 @@ static int run(int argc, char **argv, const char **allow)
         {"strict", no_argument, NULL, 'S'},
         {"fonts", required_argument, NULL, 'F'},
         {"max-pages", required_argument, NULL, 'M'},
+        {"toc", no_argument, NULL, 2001},
         {"allow-path", required_argument, NULL, 'A'},
         {"quiet", no_argument, NULL, 'q'},
         {"timings", no_argument, NULL, 'T'},
@@ -298,7 +300,7 @@ static int run(int argc, char **argv, const char **allow)
         {NULL, 0, NULL, 0},
     };
     const char *output = NULL, *style_path = NULL, *fonts_opt = NULL, *user_path = NULL;
-    bool strict = false, quiet = false;
+    bool strict = false, quiet = false, toc = false;
     bool greedy = false, typo_stats = false;
     int preflight = 0; /* 1: text, 2: JSON */
     long max_pages = 10000;
@@ -317,6 +319,7 @@ static int run(int argc, char **argv, const char **allow)
         case 's': style_path = optarg; break;
         case 'u': user_path = optarg; break;
         case 'S': strict = true; break;
+        case 2001: toc = true; break;
         case 'F': fonts_opt = optarg; break;
         case 'M': {
             char *end;
@@ -515,7 +518,8 @@ static int run(int argc, char **argv, const char **allow)
     fo_timing_lap(FO_T_LAYOUT);
     fo_typo_stats ts = {0};
     fo_layout_options lo = {.max_pages = (int)max_pages, .greedy = greedy,
-                            .stats = typo_stats ? &ts : NULL, .preflight = &pf};
+                            .stats = typo_stats ? &ts : NULL, .preflight = &pf,
+                            .toc = toc, .confine = confine};
     if (fo_layout_document(doc, sheet, fonts, &lo, &dl, &diag) != FO_OK)
         goto done;
 

@@ -11,25 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A container being laid out (body, list, item, quote, footnote). */
-typedef struct frame {
-    struct frame *up;
-    const fo_node *node;
-    fo_elem elem;
-    fo_style style;
-    double x, w;     /* content box: absolute left edge and width, pt */
-    int nchild;      /* element children seen so far (for :first-child) */
-    int number;      /* ordered list: next item number */
-    int depth;       /* list nesting depth */
-    int level;       /* container nesting depth (body: 0) */
-    bool rule;       /* a block-quote rule was pushed */
-    bool deco;       /* a decorated block was opened (deco.c) */
-    int first_box;   /* index of the first box laid out inside */
-} frame;
-
-/* Never let the measure fall below this (deeply nested containers). */
-#define MIN_MEASURE 36.0
-
 int lay_box_begin(fo_lay *L, double height, int src_line)
 {
     if (L->status != FO_OK)
@@ -97,6 +78,14 @@ int lay_box_begin(fo_lay *L, double height, int src_line)
         lay_item_add(L, &it);
         L->pending_anchor = NULL;
     }
+    if (L->pending_task)
+        lay_task_box(L, height);
+    if (L->pending_backlink) {
+        fo_item it = {.kind = FO_ITEM_LINK};
+        it.u.link = (fo_link_item){L->backlink_x, 0, L->backlink_w, height, NULL, L->pending_backlink};
+        lay_item_add(L, &it);
+        L->pending_backlink = NULL;
+    }
     if (L->pending_outline) {
         fo_item it = {.kind = FO_ITEM_OUTLINE};
         it.u.outline = (fo_outline_item){L->pending_outline, L->pending_outline_level, 0};
@@ -124,30 +113,60 @@ void lay_item_add(fo_lay *L, const fo_item *it)
     L->boxes[L->nboxes - 1].item_count++;
 }
 
+void lay_items_move_to_box(fo_lay *L, int from, int box)
+{
+    int m = L->nitems - from;
+    int last = L->nboxes - 1;
+    if (m <= 0 || box < 0 || box >= last || L->status != FO_OK)
+        return;
+    fo_item *tail = malloc((size_t)m * sizeof *tail);
+    if (!tail) {
+        lay_fail(L, FO_ERR_NOMEM);
+        return;
+    }
+    memcpy(tail, &L->items[from], (size_t)m * sizeof *tail);
+    int at = L->boxes[box].item_first + L->boxes[box].item_count;
+    memmove(&L->items[at + m], &L->items[at], (size_t)(from - at) * sizeof *tail);
+    memcpy(&L->items[at], tail, (size_t)m * sizeof *tail);
+    free(tail);
+    L->boxes[box].item_count += m;
+    for (int b = box + 1; b <= last; b++)
+        L->boxes[b].item_first += m;
+    L->boxes[last].item_count -= m;
+}
+
 /* break-inside: avoid (CSS Fragmentation 3 §3.2): no break between the
- * boxes a block produced since box `first`.  A block taller than a page is
- * still broken by the page filler's fallback. */
-static void avoid_breaks_since(fo_lay *L, int first, const fo_style *s)
+ * boxes a block produced since box `first`, when they fit on one page
+ * together (break-inside is a preference; a longer block starts where it
+ * is and breaks normally). */
+void lay_avoid_breaks_since(fo_lay *L, int first, const fo_style *s)
 {
     if (s->break_inside != FO_BREAK_AVOID)
+        return;
+    /* A block taller than a page will break anyway: let it start where it
+     * is rather than leave the rest of this page empty. */
+    double h = 0;
+    for (int i = first; i < L->nboxes; i++)
+        h += (i > first ? L->boxes[i].pg.space_before : 0) + L->boxes[i].pg.height;
+    if (h > L->area_h)
         return;
     for (int i = first + 1; i < L->nboxes; i++)
         L->boxes[i].pg.can_break_before = false;
 }
 
-static void margin_collapse(fo_lay *L, double m)
+void lay_margin(fo_lay *L, double m)
 {
     if (m > L->pending_margin)
         L->pending_margin = m;
 }
 
-static void break_rules_before(fo_lay *L, const fo_style *s)
+void lay_break_before(fo_lay *L, const fo_style *s)
 {
     if (s->break_before == FO_BREAK_PAGE && L->nboxes > 0)
         L->force_break = true;
 }
 
-static void break_rules_after(fo_lay *L, const fo_style *s)
+void lay_break_after(fo_lay *L, const fo_style *s)
 {
     if (s->break_after == FO_BREAK_PAGE)
         L->force_break = true;
@@ -156,7 +175,7 @@ static void break_rules_after(fo_lay *L, const fo_style *s)
 }
 
 /* Computes the style of a child element of `f` and its geometry. */
-static void child_style(fo_lay *L, frame *f, const char *tag, const char *classes,
+void lay_child_style(fo_lay *L, lay_frame *f, const char *tag, const char *classes,
                         fo_elem *e, fo_style *s)
 {
     *e = (fo_elem){tag, classes, ++f->nchild, &f->elem};
@@ -164,38 +183,38 @@ static void child_style(fo_lay *L, frame *f, const char *tag, const char *classe
     lay_gen_counters(&L->gen, s);
 }
 
-static double clamp_measure(double w)
+double lay_clamp_measure(double w)
 {
-    return w < MIN_MEASURE ? MIN_MEASURE : w;
+    return w < LAY_MIN_MEASURE ? LAY_MIN_MEASURE : w;
 }
 
 /* Lays out a block whose content is inline (paragraph, heading, cell text). */
-static void inline_block(fo_lay *L, frame *f, const fo_node *n, const char *tag,
+static void inline_block(fo_lay *L, lay_frame *f, const fo_node *n, const char *tag,
                          const char *classes, bool tight)
 {
     fo_elem e;
     fo_style s;
-    child_style(L, f, tag, classes, &e, &s);
+    lay_child_style(L, f, tag, classes, &e, &s);
     if (tight)
         s.margin_top = s.margin_bottom = 0;
-    break_rules_before(L, &s);
-    margin_collapse(L, s.margin_top);
+    lay_break_before(L, &s);
+    lay_margin(L, s.margin_top);
     if (s.string_set)
         lay_gen_string_set(&L->gen, &s, fo_node_plain_text((fo_doc *)L->doc, n), L->nboxes);
     lay_text t;
     lay_text_build(L, n, &e, &s, &t);
     double bx = f->x + s.margin_left;
-    double bw = clamp_measure(f->w - s.margin_left - s.margin_right);
+    double bw = lay_clamp_measure(f->w - s.margin_left - s.margin_right);
     double x = bx + s.border_left_width + s.padding_left;
-    double w = clamp_measure(bw - s.border_left_width - s.padding_left - s.padding_right -
-                             s.border_right_width);
+    double w = lay_clamp_measure(bw - s.border_left_width - s.padding_left - s.padding_right -
+                                 s.border_right_width);
     bool deco = lay_deco_needed(&s);
     int first = L->nboxes;
     if (deco)
         lay_deco_begin(L, &s, bx, bw, n->line);
     bool heading = n->type == FO_NODE_HEADING;
     if (heading) {
-        L->pending_anchor = n->id;
+        L->pending_anchor = fo_display_strdup(L->dl, n->id);
         L->pending_anchor_x = x;
         char *title = fo_node_plain_text((fo_doc *)L->doc, n);
         L->pending_outline = title ? fo_display_strdup(L->dl, title) : NULL;
@@ -206,179 +225,48 @@ static void inline_block(fo_lay *L, frame *f, const fo_node *n, const char *tag,
     int lines = lay_paragraph(L, &t, &s, x, w, heading);
     if (deco)
         lay_deco_end(L, &s, n->line);
-    avoid_breaks_since(L, first, &s);
+    lay_avoid_breaks_since(L, first, &s);
     lay_text_dispose(&t);
     if (lines == 0) {
         L->pending_anchor = NULL;
         L->pending_outline = NULL;
     }
-    margin_collapse(L, s.margin_bottom);
+    lay_margin(L, s.margin_bottom);
     if (heading)
         L->keep_with_prev = true; /* never leave a heading last on a page */
-    break_rules_after(L, &s);
+    lay_break_after(L, &s);
 }
 
-static void code_block(fo_lay *L, frame *f, const fo_node *n)
+/* A spacer box of `h` pt (padding of a shaded block). */
+void lay_spacer(fo_lay *L, double h, int line, bool keep)
+{
+    if (h <= 0)
+        return;
+    if (keep)
+        L->keep_with_prev = true;
+    lay_box_begin(L, h, line);
+}
+
+static void thematic_break(fo_lay *L, lay_frame *f, const fo_node *n)
 {
     fo_elem e;
     fo_style s;
-    child_style(L, f, "pre", NULL, &e, &s);
-    break_rules_before(L, &s);
-    margin_collapse(L, s.margin_top);
-    const char *src = n->text ? n->text : "";
-    size_t len = strlen(src);
-    while (len > 0 && src[len - 1] == '\n')
-        len--;
-    lay_text t;
-    if (len == 0)
-        lay_text_plain(L, " ", 1, true, n->line, &t);
-    else
-        lay_text_plain(L, src, len, true, n->line, &t);
-    double bx = f->x + s.margin_left;
-    double bw = clamp_measure(f->w - s.margin_left - s.margin_right);
-    double x = bx + s.border_left_width + s.padding_left;
-    double w = clamp_measure(bw - s.border_left_width - s.padding_left - s.padding_right -
-                             s.border_right_width);
-    int first = L->nboxes;
-    lay_deco_begin(L, &s, bx, bw, n->line);
-    s.text_align = FO_TEXT_LEFT;
-    s.text_indent = 0;
-    lay_paragraph(L, &t, &s, x, w, false);
-    lay_deco_end(L, &s, n->line);
-    avoid_breaks_since(L, first, &s);
-    lay_text_dispose(&t);
-    margin_collapse(L, s.margin_bottom);
-    break_rules_after(L, &s);
-}
-
-static void thematic_break(fo_lay *L, frame *f, const fo_node *n)
-{
-    fo_elem e;
-    fo_style s;
-    child_style(L, f, "hr", NULL, &e, &s);
-    margin_collapse(L, s.margin_top > 0 ? s.margin_top : s.font_size);
+    lay_child_style(L, f, "hr", NULL, &e, &s);
+    lay_margin(L, s.margin_top > 0 ? s.margin_top : s.font_size);
     if (lay_box_begin(L, 1, n->line) >= 0) {
         fo_item it = {.kind = FO_ITEM_LINE};
         double x = f->x + s.margin_left;
-        it.u.line = (fo_line_item){x, 0.5, x + clamp_measure(f->w - s.margin_left - s.margin_right),
+        it.u.line = (fo_line_item){x, 0.5, x + lay_clamp_measure(f->w - s.margin_left - s.margin_right),
                                    0.5, s.color, 0.75};
         lay_item_add(L, &it);
     }
-    margin_collapse(L, s.margin_bottom > 0 ? s.margin_bottom : s.font_size);
-}
-
-/* A GFM table: equal column widths for now (content-based widths are a
- * later refinement); one box per row, so rows never split. */
-static void table_block(fo_lay *L, frame *f, const fo_node *n)
-{
-    fo_elem te;
-    fo_style ts;
-    child_style(L, f, "table", NULL, &te, &ts);
-    margin_collapse(L, ts.margin_top > 0 ? ts.margin_top : ts.font_size * 0.6);
-    int ncols = n->ncols > 0 ? n->ncols : 1;
-    double tx = f->x + ts.margin_left;
-    double tw = clamp_measure(f->w - ts.margin_left - ts.margin_right);
-    double cw = tw / ncols;
-    double pad = 3.0;
-    frame tf = {.up = f, .node = n, .elem = te, .style = ts, .x = tx, .w = tw};
-    fo_color rule = {0.55, 0.55, 0.55, 1};
-    int rowno = 0;
-    int first = L->nboxes;
-    if (cw - 2 * pad < ts.font_size)
-        fo_warn(L->diag, L->doc->path, n->line, 0,
-                "a table of %d columns is too wide for the measure (%.1f pt a column); its "
-                "cells are squeezed",
-                ncols, cw);
-    /* Per-cell state, sized by the widest row (no fixed cap on columns). */
-    int maxc = 1;
-    for (const fo_node *row = n->first; row; row = row->next) {
-        int k = 0;
-        for (const fo_node *cell = row->first; cell; cell = cell->next)
-            k++;
-        if (k > maxc)
-            maxc = k;
-    }
-    lay_shaped *sh = calloc((size_t)maxc, sizeof *sh);
-    lay_text *tx_ = calloc((size_t)maxc, sizeof *tx_);
-    fo_style *cs = calloc((size_t)maxc, sizeof *cs);
-    if (!sh || !tx_ || !cs) {
-        free(sh);
-        free(tx_);
-        free(cs);
-        lay_fail(L, FO_ERR_NOMEM);
-        return;
-    }
-    for (const fo_node *row = n->first; row && L->status == FO_OK; row = row->next, rowno++) {
-        fo_elem re;
-        fo_style rs;
-        child_style(L, &tf, "tr", NULL, &re, &rs);
-        frame rf = {.up = &tf, .node = row, .elem = re, .style = rs, .x = tx, .w = tw};
-        int nc = 0;
-        double rowh = 0;
-        for (const fo_node *cell = row->first; cell && nc < maxc; cell = cell->next, nc++) {
-            fo_elem ce;
-            child_style(L, &rf, row->header ? "th" : "td", NULL, &ce, &cs[nc]);
-            cs[nc].text_indent = 0;
-            cs[nc].text_align = cell->align == FO_ALIGN_CENTER ? FO_TEXT_CENTER
-                                : cell->align == FO_ALIGN_RIGHT ? FO_TEXT_RIGHT
-                                                                : FO_TEXT_LEFT;
-            if (row->header && cs[nc].font_weight < 600)
-                cs[nc].font_weight = 700;
-            lay_text_build(L, cell, &ce, &cs[nc], &tx_[nc]);
-            if (lay_shape(L, &tx_[nc], &cs[nc], cw - 2 * pad, &sh[nc])) {
-                double h = lay_shaped_height(&sh[nc]);
-                if (h > rowh)
-                    rowh = h;
-            }
-        }
-        rowh += 2 * pad;
-        if (rowno == 1)
-            L->keep_with_prev = true; /* keep the header row with the first row */
-        if (lay_box_begin(L, rowh, row->line) >= 0) {
-            if (row->header) {
-                fo_item bg = {.kind = FO_ITEM_RECT};
-                bg.u.rect = (fo_rect_item){tx, 0, tw, rowh, {0.93, 0.93, 0.93, 1}, {0, 0, 0, 0}, 0};
-                lay_item_add(L, &bg);
-            }
-            for (int c = 0; c < nc; c++)
-                lay_deco_cell(L, &cs[c], tx + c * cw, cw, rowh);
-            for (int c = 0; c < nc; c++)
-                if (sh[c].pl)
-                    lay_shaped_emit(L, &sh[c], &tx_[c], &cs[c], tx + c * cw + pad, pad);
-            fo_item ln = {.kind = FO_ITEM_LINE};
-            ln.u.line = (fo_line_item){tx, rowh, tx + tw, rowh, rule, row->header ? 1.0 : 0.4};
-            lay_item_add(L, &ln);
-            if (rowno == 0) {
-                ln.u.line = (fo_line_item){tx, 0, tx + tw, 0, rule, 1.0};
-                lay_item_add(L, &ln);
-            }
-        }
-        for (int c = 0; c < nc; c++) {
-            lay_shaped_dispose(&sh[c]);
-            lay_text_dispose(&tx_[c]);
-        }
-    }
-    free(sh);
-    free(tx_);
-    free(cs);
-    avoid_breaks_since(L, first, &ts);
-    margin_collapse(L, ts.margin_bottom > 0 ? ts.margin_bottom : ts.font_size * 0.6);
-}
-
-static const char *bullet_for(int depth, int task)
-{
-    if (task == 1)
-        return "\xe2\x98\x90"; /* U+2610 BALLOT BOX */
-    if (task == 2)
-        return "\xe2\x98\x91"; /* U+2611 BALLOT BOX WITH CHECK */
-    static const char *b[] = {"\xe2\x80\xa2", "\xe2\x97\xa6", "\xe2\x96\xaa"}; /* • ◦ ▪ */
-    return b[depth % 3];
+    lay_margin(L, s.margin_bottom > 0 ? s.margin_bottom : s.font_size);
 }
 
 /* Enters a container: computes its style and geometry. */
-static frame *enter(fo_lay *L, frame *f, const fo_node *n)
+static lay_frame *enter(fo_lay *L, lay_frame *f, const fo_node *n)
 {
-    frame *c = calloc(1, sizeof *c);
+    lay_frame *c = calloc(1, sizeof *c);
     if (!c) {
         lay_fail(L, FO_ERR_NOMEM);
         return NULL;
@@ -394,7 +282,7 @@ static frame *enter(fo_lay *L, frame *f, const fo_node *n)
     c->up = f;
     c->node = n;
     c->first_box = L->nboxes;
-    child_style(L, f, tag, classes, &c->elem, &c->style);
+    lay_child_style(L, f, tag, classes, &c->elem, &c->style);
     lay_gen_enter(&L->gen);
     c->elem.parent = &f->elem;
     c->depth = f->depth;
@@ -402,17 +290,26 @@ static frame *enter(fo_lay *L, frame *f, const fo_node *n)
                       f->node->tight;
     if (tight_item)
         c->style.margin_top = c->style.margin_bottom = 0;
-    break_rules_before(L, &c->style);
-    margin_collapse(L, c->style.margin_top);
-    c->level = f->level + 1;
-    c->x = f->x + c->style.margin_left + c->style.border_left_width + c->style.padding_left;
-    c->w = f->w - c->style.margin_left - c->style.margin_right - c->style.border_left_width -
-           c->style.border_right_width - c->style.padding_left - c->style.padding_right;
+    lay_break_before(L, &c->style);
+    lay_margin(L, c->style.margin_top);
+    /* Deep nesting: indents shrink so the measure never falls below 40 %
+     * of the text area (lists and quotes nested to any depth stay on the
+     * page; past that point they stop moving right). */
+    double left = c->style.margin_left + c->style.border_left_width + c->style.padding_left;
+    double right = c->style.margin_right + c->style.border_right_width + c->style.padding_right;
+    double room = f->w - L->area_w * 0.4;
+    if (left > 0 && right >= 0 && left + right > room) {
+        double k = room > 0 ? room / (left + right) : 0;
+        left *= k;
+        right *= k;
+    }
+    c->x = f->x + left;
+    c->w = lay_clamp_measure(f->w - left - right);
     /* Graceful flattening (base/limits.h): past FO_LIMIT_NEST_INDENT levels,
-     * or when the measure would fall below MIN_MEASURE, a container takes
-     * its parent's measure and draws no border of its own, so deep nesting
-     * never pushes text off the page nor piles up decorations. */
-    bool flat = c->level > FO_LIMIT_NEST_INDENT || c->w < MIN_MEASURE;
+     * or once the indents have shrunk to nothing, a container takes its
+     * parent's measure and draws no border of its own. */
+    c->level = f->level + 1;
+    bool flat = c->level > FO_LIMIT_NEST_INDENT || (left + right > 0 && room <= 0);
     if (flat) {
         if (!L->warned_nesting)
             fo_warn(L->diag, L->doc->path, n->line, 0,
@@ -426,57 +323,38 @@ static frame *enter(fo_lay *L, frame *f, const fo_node *n)
     if (!flat && n->type == FO_NODE_BLOCKQUOTE && lay_deco_needed(&c->style)) {
         c->deco = true;
         lay_deco_begin(L, &c->style, f->x + c->style.margin_left,
-                       clamp_measure(f->w - c->style.margin_left - c->style.margin_right),
+                       lay_clamp_measure(f->w - c->style.margin_left - c->style.margin_right),
                        n->line);
     }
     switch (n->type) {
     case FO_NODE_LIST:
-        c->number = n->start;
-        c->depth = f->depth + 1;
+    case FO_NODE_ITEM:
+        lay_list_enter(L, f, c);
         break;
-    case FO_NODE_ITEM: {
-        L->marker.pending = true;
-        L->marker.right = c->x - c->style.font_size * 0.45;
-        lay_list_marker(L, &c->elem, &c->style, f->node && f->node->ordered ? f->number++ : 0,
-                        bullet_for(c->depth - 1, n->task), n->task != 0);
-        break;
-    }
     /* A block quote's rule is its style's border-left (deco.c). */
-    case FO_NODE_FOOTNOTE_DEF: {
-        char name[32];
-        snprintf(name, sizeof name, "fn-%d", n->number);
-        L->pending_anchor = fo_display_strdup(L->dl, name);
-        L->pending_anchor_x = c->x;
-        L->marker.pending = true;
-        L->marker.style = c->style;
-        L->marker.right = c->x - c->style.font_size * 0.45;
-        snprintf(L->marker.text, sizeof L->marker.text, "%d.", n->number);
+    case FO_NODE_FOOTNOTE_DEF:
+        lay_footnote_enter(L, c);
         break;
-    }
     default:
         break;
     }
     return c;
 }
 
-static frame *leave(fo_lay *L, frame *c)
+static lay_frame *leave(fo_lay *L, lay_frame *c)
 {
-    frame *up = c->up;
+    lay_frame *up = c->up;
     lay_gen_leave(&L->gen);
     if (c->rule && L->rules->len)
         g_array_set_size(L->rules, L->rules->len - 1);
-    if (c->node->type == FO_NODE_ITEM && L->marker.pending) {
-        /* An empty item: give its marker a line of its own. */
-        lay_text t;
-        lay_text_plain(L, "\xc2\xa0", 2, false, c->node->line, &t);
-        lay_paragraph(L, &t, &c->style, c->x, c->w, false);
-        lay_text_dispose(&t);
-    }
+    lay_list_leave(L, c);
+    if (c->node->type == FO_NODE_FOOTNOTE_DEF)
+        lay_footnote_leave(L, c);
     if (c->deco)
         lay_deco_end(L, &c->style, c->node->line);
-    avoid_breaks_since(L, c->first_box, &c->style);
-    margin_collapse(L, c->style.margin_bottom);
-    break_rules_after(L, &c->style);
+    lay_avoid_breaks_since(L, c->first_box, &c->style);
+    lay_margin(L, c->style.margin_bottom);
+    lay_break_after(L, &c->style);
     free(c);
     return up;
 }
@@ -487,10 +365,9 @@ static bool is_container(fo_node_type t)
            t == FO_NODE_FOOTNOTE_DEF;
 }
 
-static void leaf(fo_lay *L, frame *f, const fo_node *n)
+static void leaf(fo_lay *L, lay_frame *f, const fo_node *n)
 {
-    bool tight = f->node && f->node->type == FO_NODE_ITEM && f->up && f->up->node &&
-                 f->up->node->type == FO_NODE_LIST && f->up->node->tight;
+    bool tight = lay_in_tight_item(f);
     switch (n->type) {
     case FO_NODE_HEADING: {
         static const char *h[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
@@ -499,19 +376,22 @@ static void leaf(fo_lay *L, frame *f, const fo_node *n)
         break;
     }
     case FO_NODE_PARAGRAPH:
-        inline_block(L, f, n, "p", NULL, tight);
+        if (lay_is_figure_paragraph(n))
+            lay_figures(L, f, n);
+        else
+            inline_block(L, f, n, "p", NULL, tight);
         break;
     case FO_NODE_HTML_BLOCK:
         inline_block(L, f, n, "div", "html", tight);
         break;
     case FO_NODE_CODE_BLOCK:
-        code_block(L, f, n);
+        lay_code_block(L, f, n);
         break;
     case FO_NODE_THEMATIC_BREAK:
         thematic_break(L, f, n);
         break;
     case FO_NODE_TABLE:
-        table_block(L, f, n);
+        lay_table(L, f, n);
         break;
     default:
         /* Inline content directly in a container: lay it out as a paragraph. */
@@ -521,7 +401,7 @@ static void leaf(fo_lay *L, frame *f, const fo_node *n)
 }
 
 /* The title block from front matter: title, subtitle, authors, date. */
-static void title_block(fo_lay *L, frame *body)
+static void title_block(fo_lay *L, lay_frame *body)
 {
     const fo_meta *m = &L->doc->meta;
     typedef struct part { const char *cls; const char *text; } part;
@@ -539,11 +419,22 @@ static void title_block(fo_lay *L, frame *body)
     }
     if (m->date)
         parts[np++] = (part){"date", m->date};
+    /* The block is a header.title-block: its padding-top places it (a
+     * spacer box, kept at a page top), and break-after: page on it makes
+     * a title page. */
+    lay_frame hf = {.up = body, .node = L->doc->root};
+    lay_child_style(L, body, "header", "title-block", &hf.elem, &hf.style);
+    hf.x = body->x + hf.style.margin_left + hf.style.padding_left;
+    hf.w = lay_clamp_measure(body->w - hf.style.margin_left - hf.style.margin_right -
+                             hf.style.padding_left - hf.style.padding_right);
+    lay_margin(L, hf.style.margin_top);
+    lay_spacer(L, hf.style.padding_top, 1, false);
+    L->keep_with_prev = hf.style.padding_top > 0;
     for (int i = 0; i < np; i++) {
         fo_elem e;
         fo_style s;
-        child_style(L, body, "div", parts[i].cls, &e, &s);
-        margin_collapse(L, s.margin_top);
+        lay_child_style(L, &hf, "div", parts[i].cls, &e, &s);
+        lay_margin(L, s.margin_top);
         if (s.string_set)
             lay_gen_string_set(&L->gen, &s, parts[i].text, L->nboxes);
         lay_text t;
@@ -552,29 +443,32 @@ static void title_block(fo_lay *L, frame *body)
             L->pending_outline = fo_display_strdup(L->dl, parts[i].text);
             L->pending_outline_level = 1;
         }
-        lay_paragraph(L, &t, &s, body->x + s.margin_left,
-                      clamp_measure(body->w - s.margin_left - s.margin_right), true);
+        lay_paragraph(L, &t, &s, hf.x + s.margin_left,
+                      lay_clamp_measure(hf.w - s.margin_left - s.margin_right), true);
         lay_text_dispose(&t);
-        margin_collapse(L, s.margin_bottom);
+        lay_margin(L, s.margin_bottom);
         L->keep_with_prev = i + 1 < np;
     }
     if (authors)
         g_string_free(authors, TRUE);
+    lay_margin(L, hf.style.margin_bottom);
+    lay_break_after(L, &hf.style);
 }
 
 void lay_blocks(fo_lay *L)
 {
-    frame body = {0};
+    lay_frame body = {0};
     body.node = L->doc->root;
     body.elem = (fo_elem){"body", NULL, 1, NULL};
     fo_style_compute(L->sheet, &body.elem, NULL, &body.style);
     lay_gen_counters(&L->gen, &body.style);
     L->root_style = body.style;
     body.x = L->page.margin_left + body.style.margin_left + body.style.padding_left;
-    body.w = clamp_measure(L->area_w - body.style.margin_left - body.style.margin_right -
+    body.w = lay_clamp_measure(L->area_w - body.style.margin_left - body.style.margin_right -
                            body.style.padding_left - body.style.padding_right);
 
     const fo_node *n = L->doc->root->first;
+    const fo_node *title_h1 = NULL;
     if (L->doc->meta.title) {
         title_block(L, &body);
         if (!L->title)
@@ -583,29 +477,19 @@ void lay_blocks(fo_lay *L)
         if (n && n->type == FO_NODE_HEADING && n->level == 1) {
             char *t = fo_node_plain_text((fo_doc *)L->doc, n);
             if (t && strcmp(t, L->doc->meta.title) == 0) {
-                L->pending_anchor = n->id;
+                L->pending_anchor = fo_display_strdup(L->dl, n->id);
+                title_h1 = n;
                 n = n->next;
             }
         }
     }
+    lay_toc(L, &body, title_h1);
 
-    bool footnotes_started = false;
-    frame *f = &body;
+    lay_frame *f = &body;
     while (n && L->status == FO_OK) {
         bool descended = false;
-        if (n->type == FO_NODE_FOOTNOTE_DEF && !footnotes_started && f == &body) {
-            footnotes_started = true;
-            margin_collapse(L, body.style.font_size * 1.5);
-            if (lay_box_begin(L, body.style.font_size * 0.8, n->line) >= 0) {
-                fo_item it = {.kind = FO_ITEM_LINE};
-                it.u.line = (fo_line_item){body.x, 0.5, body.x + body.w * 0.3, 0.5,
-                                           {0.5, 0.5, 0.5, 1}, 0.5};
-                lay_item_add(L, &it);
-            }
-            L->keep_with_prev = true;
-        }
         if (is_container(n->type)) {
-            frame *c = enter(L, f, n);
+            lay_frame *c = enter(L, f, n);
             if (!c)
                 break;
             f = c;
@@ -628,7 +512,7 @@ void lay_blocks(fo_lay *L)
         n = n ? n->next : NULL;
     }
     while (f && f != &body) {
-        frame *up = f->up;
+        lay_frame *up = f->up;
         free(f);
         f = up;
     }

@@ -166,6 +166,16 @@ static void append_html_text(GString *g, const char *s, bool preserve)
     bool in_tag = false;
     const char *run = s;
     for (const char *p = s;; p++) {
+        if (!in_tag && strncmp(p, "<!--", 4) == 0) {
+            /* A comment: nothing of it is text, '>' inside included. */
+            append_text(g, run, (size_t)(p - run), preserve);
+            const char *end = strstr(p + 4, "-->");
+            if (!end)
+                break;
+            p = end + 2;
+            run = p + 1;
+            continue;
+        }
         if (!in_tag && (*p == '<' || *p == '\0')) {
             append_text(g, run, (size_t)(p - run), preserve);
             if (*p == '\0')
@@ -245,6 +255,17 @@ void lay_text_build(fo_lay *L, const fo_node *block, const fo_elem *elem,
 {
     text_init(out, block->line);
     bool preserve = style->white_space == FO_WS_PRE || style->white_space == FO_WS_PRE_WRAP;
+    if (block->type == FO_NODE_HTML_BLOCK) {
+        /* A raw HTML block has no children: its text is the literal with
+         * the tags dropped. */
+        warn_html(L, block);
+        if (block->text)
+            append_html_text(out->text, block->text, preserve);
+        style_attrs(out->attrs, style, style, false, false, 0, (int)out->text->len);
+        if (!preserve && out->text->len && out->text->str[out->text->len - 1] == ' ')
+            g_string_truncate(out->text, out->text->len - 1);
+        return;
+    }
     generated(L, elem, style, FO_PSEUDO_BEFORE, out);
     GPtrArray *stack = g_ptr_array_new_with_free_func(g_free);
     int child_index = 0;
@@ -268,7 +289,14 @@ void lay_text_build(fo_lay *L, const fo_node *block, const fo_elem *elem,
             append_text(out->text, preserve ? "\n" : " ", 1, preserve);
             break;
         case FO_NODE_LINEBREAK:
-            g_string_append(out->text, "\xe2\x80\xa8"); /* U+2028 LINE SEPARATOR */
+            /* A newline ends a Pango paragraph, so the line before a hard
+             * break is set like a last line (never justified).  With a
+             * text-indent that would indent the next line too: then use
+             * U+2028 LINE SEPARATOR, which Pango justifies. */
+            if (style->text_indent != 0)
+                g_string_append(out->text, "\xe2\x80\xa8");
+            else
+                g_string_append_c(out->text, '\n');
             break;
         case FO_NODE_HTML_INLINE:
             warn_html(L, n);

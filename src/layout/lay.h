@@ -59,7 +59,14 @@ typedef struct lay_marker {
     char text[32];
     fo_style style;
     double right; /* pt: the marker's right edge (absolute x) */
+    int task;     /* task-list item: 0 none, 1 open, 2 done */
 } lay_marker;
+
+/* A footnote's boxes in L->boxes: [first, end). */
+typedef struct lay_note {
+    int number;
+    int first, end;
+} lay_note;
 
 /* A rule drawn down the left of every box while a block quote is open. */
 typedef struct lay_rule {
@@ -107,6 +114,14 @@ typedef struct fo_lay {
     double bg_x, bg_w;           /* its horizontal extent, pt */
     const char *pending_anchor;  /* anchor for the next box, or NULL */
     double pending_anchor_x;
+    int pending_task;            /* check box for the next box: 1 open, 2 done, 0 none */
+    double task_x, task_size;    /* its left edge and side, pt */
+    fo_color task_color;
+    const char *pending_backlink; /* internal link over the next box's marker, or NULL */
+    double backlink_x, backlink_w;
+    GArray *notes;               /* lay_note: laid-out footnotes */
+    GArray *toc_refs;            /* TOC page numbers to write (toc.c), or NULL */
+    double note_gap;             /* pt between two notes at a page foot */
     const char *pending_outline; /* outline entry for the next box, or NULL */
     int pending_outline_level;
     fo_style root_style;
@@ -126,6 +141,9 @@ typedef struct fo_lay {
 int lay_box_begin(fo_lay *L, double height, int src_line);
 /* Appends an item to the box being built (the last one). */
 void lay_item_add(fo_lay *L, const fo_item *it);
+/* Moves the items from index `from` to the end (all in the last box) to
+ * the end of the earlier box `box`, keeping every box's items contiguous. */
+void lay_items_move_to_box(fo_lay *L, int from, int box);
 
 /* ---- inline content (inline.c) ---- */
 /* Builds attributed text for the inline children of `block` under the
@@ -223,6 +241,103 @@ double lay_plain_line(fo_lay *L, const char *s, const fo_style *st, double x,
 /* Colour from a computed style colour. */
 fo_color lay_color(fo_color c);
 
+/* A container being laid out (body, list, item, quote, footnote). */
+typedef struct lay_frame {
+    struct lay_frame *up;
+    const fo_node *node;
+    fo_elem elem;
+    fo_style style;
+    double x, w;     /* content box: absolute left edge and width, pt */
+    int nchild;      /* element children seen so far (for :first-child) */
+    int number;      /* ordered list: next item number */
+    int depth;       /* list nesting depth */
+    int level;       /* container nesting depth (body: 0) */
+    bool rule;       /* a block-quote rule was pushed */
+    bool deco;       /* a decorated block was opened (deco.c) */
+    int first_box;   /* index of the first box laid out inside */
+} lay_frame;
+
+/* Never let the measure fall below this (deeply nested containers). */
+#define LAY_MIN_MEASURE 36.0
+
+/* ---- the block walker's shared helpers (block.c) ---- */
+/* Computes the style of the next element child `tag`.`classes` of `f`
+ * (counts it for :first-child). */
+void lay_child_style(fo_lay *L, lay_frame *f, const char *tag, const char *classes,
+                     fo_elem *e, fo_style *s);
+/* Collapses a vertical margin of `m` pt into the pending margin. */
+void lay_margin(fo_lay *L, double m);
+/* break-before / break-after: page and avoid (CSS Fragmentation 3 §3.1). */
+void lay_break_before(fo_lay *L, const fo_style *s);
+void lay_break_after(fo_lay *L, const fo_style *s);
+/* break-inside: avoid over the boxes laid out since box `first`. */
+void lay_avoid_breaks_since(fo_lay *L, int first, const fo_style *s);
+/* A measure never narrower than LAY_MIN_MEASURE pt. */
+double lay_clamp_measure(double w);
+/* An empty box of `h` pt (padding); `keep` ties it to the box before. */
+void lay_spacer(fo_lay *L, double h, int line, bool keep);
+
+/* ---- code blocks (code.c) ---- */
+void lay_code_block(fo_lay *L, lay_frame *f, const fo_node *n);
+
+/* ---- tables (table.c) ---- */
+void lay_table(fo_lay *L, lay_frame *f, const fo_node *n);
+/* Automatic column widths (CSS 2.1 §17.5.2.2): from each column's min and
+ * max content widths (pt, padding included) and the measure W (pt), fills
+ * out[ncols] (pt).  See table.c for the rules. */
+void lay_table_widths(const double *cmin, const double *cmax, int ncols, double W, double *out);
+
+/* ---- figures (image.c) ---- */
+/* Whether paragraph `p` holds only images (each maybe inside a link). */
+bool lay_is_figure_paragraph(const fo_node *p);
+/* Lays out every image of such a paragraph as a figure. */
+void lay_figures(fo_lay *L, lay_frame *f, const fo_node *p);
+
+/* ---- lists (list.c) ---- */
+/* Sets up a list or list item frame `c` (child of `f`) after its style and
+ * geometry are computed: numbering, depth, the pending marker. */
+void lay_list_enter(fo_lay *L, lay_frame *f, lay_frame *c);
+/* Closes an item frame: an empty item still shows its marker. */
+void lay_list_leave(fo_lay *L, lay_frame *c);
+/* Draws the pending task-list check box into the box just begun, of
+ * height `h` pt (called by lay_box_begin). */
+void lay_task_box(fo_lay *L, double h);
+/* Whether `f` is an item of a tight list (its paragraphs lose margins). */
+bool lay_in_tight_item(const lay_frame *f);
+
+/* ---- footnotes (footnote.c) ---- */
+/* Sets up a footnote definition frame `c`: anchor fn-N, its number, the
+ * link back to the reference; the note starts a flow of its own. */
+void lay_footnote_enter(fo_lay *L, lay_frame *c);
+/* Records the note's boxes (L->notes). */
+void lay_footnote_leave(fo_lay *L, lay_frame *c);
+
+/* The boxes split into the main flow and footnote lines, ready for
+ * fo_paginate_notes.  box[i] / note_box[k]: index in L->boxes. */
+typedef struct lay_flow {
+    fo_pg_box *pg;
+    int *box;
+    int n;
+    fo_pg_box *notes;
+    int *note_box;
+    int nnotes;
+} lay_flow;
+/* Builds the flows (see footnote.c).  FO_ERR_NOMEM on failure. */
+fo_status lay_flow_build(fo_lay *L, lay_flow *fl);
+void lay_flow_dispose(lay_flow *fl);
+/* Height of the space above a page's notes, with its rule, pt. */
+double lay_note_separator(const fo_lay *L);
+/* Writes the separator and the note lines of page `p` (0-based) through
+ * `emit`; *cursor is the first note line not yet written. */
+fo_status lay_notes_emit(fo_lay *L, fo_page *page, const lay_flow *fl, int p, int *cursor,
+                         fo_status (*emit)(fo_lay *, fo_page *, int, double, bool));
+
+/* ---- table of contents (toc.c) ---- */
+/* Lays out the TOC when the front matter or the options ask for one;
+ * `skip` is a heading not to list (the h1 the title block replaced). */
+void lay_toc(fo_lay *L, lay_frame *body, const fo_node *skip);
+/* Writes the TOC's page numbers once the flow is paginated. */
+fo_status lay_toc_numbers(fo_lay *L, const lay_flow *fl);
 /* ---- block decoration (deco.c) ---- */
 /* True when `s` has a background, a border or vertical padding. */
 bool lay_deco_needed(const fo_style *s);

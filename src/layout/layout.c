@@ -52,6 +52,7 @@ fo_status fo_layout_document(const fo_doc *doc, const fo_sheet *sheet, fo_fonts 
     L.missing = g_hash_table_new(g_direct_hash, g_direct_equal);
     L.rules = g_array_new(FALSE, FALSE, sizeof(lay_rule));
     L.paras = g_array_new(FALSE, FALSE, sizeof(lay_para_rec));
+    L.notes = g_array_new(FALSE, FALSE, sizeof(lay_note));
     lay_gen_init(&L.gen, &doc->meta);
     L.decos = g_array_new(FALSE, FALSE, sizeof(lay_deco));
     if (doc->meta.lang)
@@ -96,6 +97,9 @@ fo_status fo_layout_document(const fo_doc *doc, const fo_sheet *sheet, fo_fonts 
     g_hash_table_destroy(L.missing);
     g_array_free(L.rules, TRUE);
     g_array_free(L.paras, TRUE);
+    g_array_free(L.notes, TRUE);
+    if (L.toc_refs)
+        g_array_free(L.toc_refs, TRUE);
     lay_gen_dispose(&L.gen);
     g_array_free(L.decos, TRUE);
     free(L.boxes);

@@ -33,11 +33,15 @@ typedef struct fo_typo_stats {
     int widows_orphans;  /* page breaks leaving fewer lines than widows/orphans */
 } fo_typo_stats;
 
+struct fo_confine;
+
 typedef struct fo_layout_options {
     int max_pages; /* stop with FO_ERR_LIMIT beyond this many pages; ≤ 0: no limit */
     bool greedy;   /* first-fit line breaking instead of total-fit */
     fo_typo_stats *stats; /* when non-NULL, line-breaking figures are added here */
     fo_preflight *preflight; /* when non-NULL, preflight problems are added here */
+    bool toc;      /* a table of contents even when the front matter has no `toc: true` */
+    const struct fo_confine *confine; /* where images may be read from (base/confine.h); NULL: anywhere */
 } fo_layout_options;
 
 /* Lays out `doc` with `sheet` (may be NULL: built-in defaults) using the

@@ -3,26 +3,87 @@
 
 #define EPS 0.001
 
-int fo_paginate(fo_pg_box *boxes, int n, double area_height)
+/* The footnote area of the page being filled: note lines [from, next) are
+ * on it, `h` pt tall with the separator; lines [next, end) wait for room. */
+typedef struct foot {
+    int from, next, end;
+    double h;
+} foot;
+
+/* Puts waiting note lines on the page while the area stays within `limit`
+ * pt (at least one line when `force`). */
+static void take_notes(fo_pg_box *notes, foot *f, double limit, double sep, bool force, int page)
+{
+    while (f->next < f->end) {
+        double add = notes[f->next].height + (f->h == 0 ? sep : notes[f->next].space_before);
+        if (f->h + add > limit + EPS && !force)
+            break;
+        force = false;
+        notes[f->next].page = page;
+        f->h += add;
+        f->next++;
+    }
+}
+
+/* Gives the note lines on the page their y: stacked at the foot of the
+ * area, below the separator. */
+static void place_notes(fo_pg_box *notes, const foot *f, double area_height, double sep)
+{
+    double y = area_height - f->h + sep;
+    for (int k = f->from; k < f->next; k++) {
+        if (k > f->from)
+            y += notes[k].space_before;
+        notes[k].y = y;
+        y += notes[k].height;
+    }
+}
+
+int fo_paginate_notes(fo_pg_box *boxes, int n, double area_height, fo_pg_box *notes,
+                      int nnotes, double note_sep)
 {
     int page = 0;
     int page_start = 0; /* first box on the current page */
+    int limit = -1;     /* a re-run of the page stops before this box */
     double y = 0;       /* bottom of the last box placed on this page */
+    foot f = {0, 0, 0, 0};
+    foot f0 = f;        /* the footnote state when the page began */
     int i = 0;
     while (i < n) {
         fo_pg_box *b = &boxes[i];
         bool first = (i == page_start);
-        if (b->force_break && !first) {
+        if ((b->force_break && !first) || i == limit) {
+            place_notes(notes, &f, area_height, note_sep);
             page++;
             page_start = i;
+            limit = -1;
             y = 0;
+            f = (foot){f.next, f.next, f.end, 0};
+            f0 = f;
+            /* Note lines carried over take at most half the page. */
+            take_notes(notes, &f, area_height / 2, note_sep, true, page);
             continue;
         }
-        double top = first ? 0 : y + b->space_before;
-        if (first || top + b->height <= area_height + EPS) {
+        bool repeat = first && b->header_height > 0 && b->header_box != i;
+        double top = first ? (repeat ? b->header_height : 0) : y + b->space_before;
+        /* This box's own notes: their first line must share its page,
+         * unless earlier notes are still waiting (order is kept). */
+        int nf = b->note_count > 0 && notes ? b->note_first : 0;
+        int nc = notes ? b->note_count : 0;
+        bool waiting = f.next < f.end;
+        double need = 0;
+        if (nc > 0 && !waiting)
+            need = notes[nf].height + (f.h == 0 ? note_sep : 0);
+        if (first || top + b->height + f.h + need <= area_height + EPS) {
             b->page = page;
             b->y = top;
+            b->repeat_header = repeat;
             y = top + b->height;
+            if (nc > 0) {
+                if (f.end < nf + nc)
+                    f.end = nf + nc;
+                if (!waiting)
+                    take_notes(notes, &f, area_height - y, note_sep, false, page);
+            }
             i++;
             continue;
         }
@@ -35,10 +96,31 @@ int fo_paginate(fo_pg_box *boxes, int n, double area_height)
             if (j > page_start)
                 brk = j;
         }
-        page++;
-        page_start = brk;
-        y = 0;
+        if (brk < i && nnotes > 0) {
+            /* Boxes brk..i-1 may have brought notes: lay the page out again
+             * from its start, stopping before brk. */
+            i = page_start;
+            f = f0;
+            take_notes(notes, &f, area_height / 2, note_sep, true, page);
+            limit = brk;
+            y = 0;
+            continue;
+        }
+        limit = brk;
         i = brk;
     }
+    place_notes(notes, &f, area_height, note_sep);
+    /* Notes still waiting after the last box get pages of their own. */
+    while (f.next < f.end) {
+        page++;
+        f = (foot){f.next, f.next, f.end, 0};
+        take_notes(notes, &f, area_height, note_sep, true, page);
+        place_notes(notes, &f, area_height, note_sep);
+    }
     return page + 1;
+}
+
+int fo_paginate(fo_pg_box *boxes, int n, double area_height)
+{
+    return fo_paginate_notes(boxes, n, area_height, NULL, 0, 0);
 }

@@ -19,9 +19,19 @@ typedef struct fo_pg_box {
     double height;        /* pt */
     bool can_break_before; /* a page break may fall just before this box */
     bool force_break;     /* a page break must fall just before this box */
+    /* A running header (a table's header row): when this box is the first
+     * on a page and header_height > 0, box `header_box` is repeated at the
+     * top of that page, header_height pt tall, and this box goes below it.
+     * The header box itself never gets a repeat. */
+    double header_height; /* pt; 0: no running header */
+    int header_box;       /* index of the box to repeat */
+    /* Footnotes first referenced in this box: note lines [note_first,
+     * note_first + note_count) of fo_paginate_notes' `notes`. */
+    int note_first, note_count;
     /* results, filled by fo_paginate: */
     int page;             /* 0-based page index */
     double y;             /* pt, top of the box from the top of the text area */
+    bool repeat_header;   /* header_box is drawn at y = 0 of this box's page */
 } fo_pg_box;
 
 /* Assigns every box a page and a y within a text area `area_height` pt
@@ -31,8 +41,30 @@ typedef struct fo_pg_box {
  * when the page has no allowed break, the break falls before the box that
  * did not fit (a keep chain longer than a page is broken rather than leaving
  * a blank page); a single box taller than the area is placed alone and
- * overflows.  Margins above the first box of a page are dropped.
+ * overflows.  Margins above the first box of a page are dropped.  A box
+ * that starts a page and has a running header (header_height > 0) is placed
+ * below a repeat of its header, and repeat_header is set on it.
  * Returns the number of pages (≥ 1; an empty list gives 1).  Never fails. */
 int fo_paginate(fo_pg_box *boxes, int n, double area_height);
+
+/* fo_paginate with footnotes at the foot of the page.  `notes` are the
+ * lines of every footnote, in the order they are first referenced; a box's
+ * note_first/note_count name the lines it brings (boxes bring them in
+ * order: box by box, the ranges follow each other).  Rules:
+ *   - a box goes on a page only if the first line of each note it brings
+ *     fits on that page too (the reference never precedes its note's page),
+ *     unless it is the first box of the page;
+ *   - as many of its note lines as fit go at the foot of that page; the
+ *     rest continue at the foot of the next page(s), before any later
+ *     note, taking at most half of each such page;
+ *   - a page's footnote area is its note lines stacked at the bottom of
+ *     the text area, with `note_sep` pt above the first (the separator);
+ *     a note line's space_before separates it from the line above;
+ *   - note lines left after the last box get pages of their own.
+ * Results: every box as fo_paginate; every note line gets page and y (pt
+ * from the top of the text area).  Returns the number of pages.  Never
+ * fails.  `notes` may be NULL when nnotes is 0. */
+int fo_paginate_notes(fo_pg_box *boxes, int n, double area_height, fo_pg_box *notes,
+                      int nnotes, double note_sep);
 
 #endif

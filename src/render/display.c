@@ -129,6 +129,9 @@ fo_status fo_display_render(const fo_display *d, const fo_backend *b, void *ctx)
             case FO_ITEM_OUTLINE:
                 if (b->outline) st = b->outline(ctx, &it->u.outline);
                 break;
+            case FO_ITEM_IMAGE:
+                if (b->image) st = b->image(ctx, &it->u.image);
+                break;
             }
             if (st != FO_OK)
                 return st;

@@ -98,9 +98,33 @@ typedef struct fo_outline_item {
     double y;              /* pt, top of the heading on this page */
 } fo_outline_item;
 
+/* A raster image drawn into the box (x, y, w, h) pt, stretched to it
+ * (layout keeps the aspect ratio: w/h = px_w/px_h up to rounding).
+ *   path    the file to read: absolute, or relative to the working
+ *           directory (layout resolves the Markdown's relative path against
+ *           the Markdown file's directory);
+ *   format  FO_IMAGE_PNG or FO_IMAGE_JPEG (render/image.h), sniffed from
+ *           the file's signature, not its name;
+ *   px_w, px_h  its size in pixels;
+ *   alt     alternative text, UTF-8, never NULL (may be "").
+ * Layout has already decoded the file once (fo_image_load), so backends
+ * may treat a failure to read it now as an I/O error.  PNG may have any
+ * bit depth, palette, gray or alpha (drawn with its alpha); JPEG may be
+ * gray, RGB or CMYK.  Backends read 8-bit pixels with
+ * fo_image_pixels_read (render/image.h) or load the file natively.  A
+ * missing or unreadable image never reaches the display list: layout draws
+ * a placeholder (a stroked rect and the alt text) instead. */
+typedef struct fo_image_item {
+    const char *path;
+    int format;
+    int px_w, px_h;
+    double x, y, w, h;     /* pt, top-left corner and size */
+    const char *alt;
+} fo_image_item;
+
 typedef enum fo_item_kind {
     FO_ITEM_GLYPHS, FO_ITEM_RECT, FO_ITEM_LINE, FO_ITEM_LINK,
-    FO_ITEM_ANCHOR, FO_ITEM_OUTLINE
+    FO_ITEM_ANCHOR, FO_ITEM_OUTLINE, FO_ITEM_IMAGE
 } fo_item_kind;
 
 typedef struct fo_item {
@@ -112,6 +136,7 @@ typedef struct fo_item {
         fo_link_item link;
         fo_anchor_item anchor;
         fo_outline_item outline;
+        fo_image_item image;
     } u;
 } fo_item;
 
@@ -199,6 +224,7 @@ typedef struct fo_backend {
     fo_status (*anchor)(void *ctx, const fo_anchor_item *a);
     fo_status (*outline)(void *ctx, const fo_outline_item *o);
     fo_status (*end_page)(void *ctx, int page_no);
+    fo_status (*image)(void *ctx, const fo_image_item *im);
 } fo_backend;
 
 /* Walks every page in order, calling the backend's callbacks for each item in

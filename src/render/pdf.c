@@ -365,6 +365,7 @@ static fo_status write_doc(fo_pdf_writer *w, const fo_pdf_options *opt, int fd,
         .line = on_line,
         .link = fo_pdf_on_link,
         .outline = fo_pdf_on_outline,
+        .image = fo_pdf_on_image,
         .end_page = on_end_page,
     };
     if (opt->compress && !(w->zpage = fo_pdf_deflate_new(FO_PDF_ZLEVEL)))
@@ -455,6 +456,7 @@ fo_status fo_pdf_write(const fo_display *d, const char *path,
     free(w.anchors);
     free(w.warned);
     free(w.gs);
+    free(w.images);
     free(w.stack);
     free(tmp);
     return st;

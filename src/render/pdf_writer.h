@@ -48,6 +48,9 @@ typedef struct fo_pdf_writer {
     bool in_text;           /* a text object (BT) is open on the page */
     fo_pdf_text_state ts;
     fo_pdf_buf buf;
+    /* images already embedded, by path (drawn again by reference) */
+    struct pdf_image { const char *path; HPDF_Image img; } *images;
+    int nimages;
     fo_pdf_deflate *zpage; /* content streams, compressed page by page */
 } fo_pdf_writer;
 
@@ -82,6 +85,14 @@ fo_status fo_pdf_on_link(void *w, const fo_link_item *l);
  * with a smaller level, with a destination at its y on the current page.
  * UTF-8 titles become UTF-16BE text strings.  Errors as fo_pdf_on_link. */
 fo_status fo_pdf_on_outline(void *w, const fo_outline_item *o);
+
+/* Draws `im` on the current page (PDF 1.7 §8.9.5 image XObjects): a JPEG
+ * with 1 or 3 components is embedded as is (DCTDecode); PNGs and CMYK JPEGs
+ * are decoded to 8-bit RGB (render/image.h), Flate-compressed, with an
+ * SMask (§11.6.5.3) for PNG alpha.  Each file is embedded once.  A file
+ * that cannot be read now is reported as "path: error: ..." and gives
+ * FO_ERR_IO; libharu errors as fo_pdf_on_link. */
+fo_status fo_pdf_on_image(void *w, const fo_image_item *im);
 
 /* The info dictionary (§14.3.3: Title, Author, Subject, Keywords from the
  * display list, Creator from `opt`, Producer "folio", CreationDate now or

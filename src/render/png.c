@@ -15,6 +15,7 @@
 #include <cairo.h>
 
 #include "png_priv.h"
+#include "image.h"
 
 #define SHEET_COLS 6
 #define SHEET_GAP 12 /* px between and around thumbnails */
@@ -437,6 +438,32 @@ static fo_status select_pages(const fo_display *d, const fo_png_options *opt,
     return FO_OK;
 }
 
+/* A raster image (FO_ITEM_IMAGE): decoded to 8-bit RGB (+ alpha) by
+ * render/image.c and painted stretched into its box.  Layout has checked
+ * the file; one that cannot be read now is an I/O error. */
+static fo_status on_image(void *ctx, const fo_image_item *im)
+{
+    png_writer *w = ctx;
+    if (!w->cr || !(im->w > 0) || !(im->h > 0))
+        return FO_OK;
+    fo_image_pixels px;
+    char why[256] = "";
+    fo_status st = fo_image_pixels_read(im->path, &px, why, sizeof why);
+    if (st != FO_OK) {
+        fo_error(w->diag, im->path, 0, 0, "cannot read image: %s", why);
+        return st == FO_ERR_NOMEM ? FO_ERR_NOMEM : FO_ERR_IO;
+    }
+    cairo_surface_t *img = fo_png_surface_from_rgb(px.width, px.height, px.rgb, px.alpha);
+    fo_image_pixels_free(&px);
+    if (!img) {
+        fo_error(w->diag, NULL, 0, 0, "out of memory while drawing page images");
+        return FO_ERR_NOMEM;
+    }
+    fo_png_draw_image(w->cr, img, im->x, im->y, im->w, im->h);
+    cairo_surface_destroy(img);
+    return FO_OK;
+}
+
 static fo_status render(const fo_display *d, png_writer *w,
                         fo_status (*end_page)(void *, int))
 {
@@ -450,6 +477,7 @@ static fo_status render(const fo_display *d, png_writer *w,
         .rect = on_rect,
         .line = on_line,
         .end_page = end_page,
+        .image = on_image,
     };
     st = fo_display_render(d, &be, w);
     if (w->cr)

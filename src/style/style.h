@@ -128,6 +128,7 @@ typedef struct fo_style {
     fo_white_space white_space;
     fo_text_wrap text_wrap;    /* line breaking: total-fit, or first-fit (greedy) */
     int orphans, widows;       /* lines, ≥ 1 */
+    int toc_depth;             /* toc-depth (folio extension): heading levels in the TOC, ≥ 1 */
     fo_break break_before, break_after, break_inside;
     bool small_caps;           /* font-variant: small-caps */
     const char *font_features; /* font-feature-settings as written ('"tnum" 1, "liga" 0'); NULL: normal */

@@ -244,6 +244,11 @@ expect_ok import-allowed "$OUT/conf/doc.md" '' --style "$OUT/conf/house.css" --a
 if grep -q 'warning' "$OUT/import-allowed.err"; then bad "import-allowed: $(head -2 "$OUT/import-allowed.err")"; else ok; fi
 expect_ok import-url "$OUT/conf/doc.md" "url.css:1:9: warning: .*never fetches URLs" --style "$OUT/conf/url.css"
 expect_ok fontface-outside "$OUT/conf/doc.md" "face.css:1:.*warning: .*face.ttf.*skipped" --style "$OUT/conf/face.css"
+cp tests/ref/footnotes/page-001.png "$OUT/outside/pic.png"
+printf '# Picture\n\n![a chart](../outside/pic.png)\n' > "$OUT/conf/img.md"
+expect_ok image-outside "$OUT/conf/img.md" "img.md:3:1: warning: cannot use image '../outside/pic.png': outside the folders" --style styles/default.css
+expect_ok image-allowed "$OUT/conf/img.md" '' --style styles/default.css --allow-path "$OUT/outside"
+if grep -q 'warning' "$OUT/image-allowed.err"; then bad "image-allowed: $(head -2 "$OUT/image-allowed.err")"; else ok; fi
 
 # ---- interruption ------------------------------------------------------------
 # SIGKILL midway never leaves a truncated PDF at the target and never

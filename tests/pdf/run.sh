@@ -97,6 +97,98 @@ b=$("$FOLIO" -q --typo-stats --line-breaking=greedy content/report.md -o "$OUT/g
 c=$("$FOLIO" -q --typo-stats content/report.md -o "$OUT/g3.pdf" --style styles/default.css 2>&1 | grep typo-stats)
 [ -n "$a" ] && [ "$a" = "$b" ] && [ "$a" != "$c" ] && ok || bad "text-wrap: greedy: '$a' vs '$b' vs '$c'"
 
+# --- tables: automatic widths, running header row ---
+if check_pdf tables tests/data/tables.md --style styles/default.css; then
+    pdf=$OUT/tables.pdf
+    pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
+    for p in $(seq 2 "$pages"); do
+        first=$(pdftotext -f "$p" -l "$p" -raw "$pdf" - | head -1)
+        case $first in "No. Description Amount Done"*) ok ;; *) bad "tables: page $p does not start with the header row: '$first'" ;; esac
+    done
+    # The narrow "Role" column of the short table is not stretched: the
+    # whole row fits on one line.
+    pdftotext -raw "$pdf" - | grep -q '^Grace Admiral and computer scientist 98,000.50$' && ok || bad "tables: short table row wrapped"
+fi
+
+# --- footnotes at the foot of the page that references them ---
+if check_pdf footnotes tests/data/footnotes.md --style styles/default.css; then
+    pdf=$OUT/footnotes.pdf
+    p1=$(pdftotext -f 1 -l 1 -raw "$pdf" -)
+    echo "$p1" | grep -q '^1\. Note 1: the source' && echo "$p1" | grep -q '^4\. Note 7: the source' && ok || bad "footnotes: notes 1-4 are not on page 1"
+    # The long note continues: its text is on pages 2 and 3.
+    [ "$(pdftotext -f 3 -l 3 -raw "$pdf" - | grep -c 'very long note')" -gt 0 ] && ok || bad "footnotes: the long note does not continue on page 3"
+    # Links both ways: reference → fn-1 and note → fnref-1.
+    qpdf --qdf --object-streams=disable "$pdf" "$OUT/footnotes.qdf" 2>/dev/null
+    n=$(grep -ac '/Subtype /Link' "$OUT/footnotes.qdf")
+    [ "$n" -ge 10 ] && ok || bad "footnotes: expected 10 links (5 each way), found $n"
+fi
+
+# --- table of contents: page numbers right across a two-page TOC, depth
+# from the style, --toc ---
+if check_pdf toc tests/data/toc.md --style styles/default.css; then
+    python3 tests/pdf/toc.py "$OUT/toc.pdf" >"$OUT/toc.check" && ok || bad "toc: $(cat "$OUT/toc.check")"
+    grep -q 'on 2 TOC page' "$OUT/toc.check" && ok || bad "toc: expected a TOC of two pages: $(cat "$OUT/toc.check")"
+    pdftotext -f 1 -l 2 "$OUT/toc.pdf" - | grep -q 'Subsection 3.1' && ok || bad "toc: level 3 missing"
+    pdftotext -f 1 -l 2 "$OUT/toc.pdf" - | grep -q 'Deep 3' && bad "toc: level 4 listed (toc-depth 3)" || ok
+    # Links: every entry is an internal link.
+    qpdf --qdf --object-streams=disable "$OUT/toc.pdf" "$OUT/toc.qdf" 2>/dev/null
+    [ "$(grep -ac '/Subtype /Link' "$OUT/toc.qdf")" -ge 53 ] && ok || bad "toc: entries are not links"
+    # A bookmark for the TOC itself, beside the sections it lists.
+    qpdf --json --json-key=outlines "$OUT/toc.pdf" | python3 -c '
+import json, sys
+o = json.load(sys.stdin)["outlines"]
+kids = [k["title"] for k in o[0]["kids"]]
+sys.exit(0 if kids[:2] == ["Contents", "Section 1 heading"] else 1)' && ok || bad "toc: no Contents bookmark beside the sections"
+fi
+printf '.toc { toc-depth: 2; break-after: page }\n' >"$OUT/toc2.css"
+if "$FOLIO" -q tests/data/toc.md -o "$OUT/toc2.pdf" --style "$OUT/toc2.css"; then
+    t=$(pdftotext -f 1 -l 1 "$OUT/toc2.pdf" -)
+    echo "$t" | grep -q 'Section 2 heading' && ! echo "$t" | grep -q 'Subsection' && ok || bad "toc: toc-depth 2 not honoured"
+else bad "toc: folio failed with toc-depth 2"; fi
+"$FOLIO" -q --toc content/report.md -o "$OUT/report-toc.pdf" --style styles/default.css && \
+    python3 tests/pdf/toc.py "$OUT/report-toc.pdf" >/dev/null && ok || bad "toc: --toc on the report"
+
+# --- a title page when the style asks for one ---
+printf -- '---\ntitle: The Title Page\nauthor: [Ann, Bob]\n---\n\n# Intro\n\nBody text.\n' >"$OUT/tp.md"
+{ cat styles/default.css; printf '.title-block { break-after: page; padding-top: 200pt }\n'; } >"$OUT/tp.css"
+if "$FOLIO" -q "$OUT/tp.md" -o "$OUT/tp.pdf" --style "$OUT/tp.css"; then
+    p1=$(pdftotext -f 1 -l 1 "$OUT/tp.pdf" -); p2=$(pdftotext -f 2 -l 2 "$OUT/tp.pdf" -)
+    echo "$p1" | grep -q 'The Title Page' && ! echo "$p1" | grep -q 'Body text' && echo "$p2" | grep -q 'Body text' && ok || bad "title page: body not on page 2"
+else bad "title page: folio failed"; fi
+
+# --- images: PNG (alpha, 16-bit, gray), JPEG (baseline, progressive, gray,
+# CMYK), scaling, captions, links, placeholders with warnings ---
+IMG=$OUT/img; mkdir -p "$IMG"
+python3 tests/tools/mkimages.py "$IMG"
+for k in rgb progressive gray cmyk; do "$BUILD/tests/mkjpeg" "$IMG/$k.jpg" $k; done
+cp tests/data/images.md "$IMG/images.md"
+if "$FOLIO" "$IMG/images.md" -o "$OUT/images.pdf" --style styles/default.css 2>"$OUT/images.err"; then
+    pdf=$OUT/images.pdf
+    n=$(grep -c 'warning: cannot use image' "$OUT/images.err")
+    [ "$n" = 3 ] && ok || bad "images: expected 3 image warnings, got $n: $(cat "$OUT/images.err")"
+    grep -q "^$IMG/images.md:25:1: warning: cannot use image 'missing.png'" "$OUT/images.err" && ok || bad "images: missing image warning lacks its line"
+    qpdf --check "$pdf" >/dev/null 2>&1 && ok || bad "images: qpdf --check"
+    pdftotext "$pdf" "$OUT/images.txt" 2>"$OUT/images.pw"; [ -s "$OUT/images.pw" ] && bad "images: poppler warned" || ok
+    pdfimages -list "$pdf" >"$OUT/images.list" 2>&1
+    [ "$(awk 'NR>2 && $3=="image"' "$OUT/images.list" | wc -l)" = 9 ] && ok || bad "images: expected 9 images: $(cat "$OUT/images.list")"
+    [ "$(awk 'NR>2 && $3=="smask"' "$OUT/images.list" | wc -l)" = 1 ] && ok || bad "images: the RGBA PNG has no soft mask"
+    [ "$(awk 'NR>2 && $9=="jpeg"' "$OUT/images.list" | wc -l)" = 3 ] && ok || bad "images: gray/RGB JPEGs not passed through"
+    # Scaled down: the 2400 px wide image is drawn at the measure (> 96 ppi).
+    ppi=$(awk 'NR>2 && $4==2400 {print $13}' "$OUT/images.list")
+    [ "${ppi:-0}" -gt 96 ] && ok || bad "images: wide image not scaled down (ppi $ppi)"
+    grep -q 'Figure 1: a gradient' "$OUT/images.txt" && ok || bad "images: caption missing"
+    grep -q 'a missing chart \[image: missing.png\]' "$OUT/images.txt" && ok || bad "images: placeholder text missing"
+    qpdf --json --json-key=pages "$pdf" | grep -q 'https://example.com/photo' || \
+        qpdf --qdf --object-streams=disable "$pdf" - | grep -aq 'example.com/photo' && ok || bad "images: linked image has no link"
+    # The cairo backend draws FO_ITEM_IMAGE too: page 1 is full of colour.
+    if "$FOLIO" -q "$IMG/images.md" --png "$OUT/images-png" --dpi 48 --style styles/default.css; then
+        n=$(python3 tests/pdf/pngcolors.py "$OUT/images-png/page-001.png")
+        [ "${n:-0}" -gt 2500 ] && ok || bad "images: PNG page 1 has $n coloured pixels: images not drawn"
+    else bad "images: --png failed"; fi
+else
+    bad "images: folio failed: $(cat "$OUT/images.err")"
+fi
+
 # --- usage and errors ---
 "$FOLIO" --help | grep -q 'Usage: folio' && ok || bad "--help"
 "$FOLIO" --version | grep -q '^folio ' && ok || bad "--version"
@@ -137,12 +229,31 @@ printf '/* x */\n@import "nope.css";\n' > "$OUT/badimport.css"
 
 # --- the corpus (skipped when ../shared is absent) ---
 if [ -d "$CORPUS" ]; then
-    for md in "$CORPUS"/reports/*.md "$CORPUS"/rust-book/*.md; do
+    for md in "$CORPUS"/reports/*.md "$CORPUS"/rust-book/*.md "$CORPUS"/*.md; do
         [ -f "$md" ] || continue
         check_pdf "corpus-$(basename "$md" .md)" "$md"
     done
 else
     echo "e2e: skipped the corpus: $CORPUS is absent"
+fi
+
+# --- conformance: every example of the CommonMark spec and the GFM
+# extensions, each typeset as its own document (in one process), its
+# expected words in the PDF's text in order (tests/pdf/conformance.py) ---
+if [ -f "$CORPUS/commonmark-spec.txt" ]; then
+    for spec in commonmark:commonmark-spec gfm:gfm-extensions; do
+        name=${spec%%:*}; file=$CORPUS/${spec#*:}.txt
+        dir=$OUT/conformance-$name; mkdir -p "$dir"
+        if "$BUILD/tests/specpdf" "$file" "$dir" styles/default.css >/dev/null &&
+           python3 tests/pdf/conformance.py "$name" "$dir" tests/pdf/commonmark-exclusions.txt >"$dir.log"; then
+            ok
+        else
+            bad "conformance $name: $(grep -c '^FAIL' "$dir.log") examples fail"; grep '^FAIL' "$dir.log" | head -20
+        fi
+        grep '^conformance' "$dir.log"
+    done
+else
+    echo "e2e: skipped conformance: $CORPUS/commonmark-spec.txt is absent"
 fi
 
 echo "e2e: $pass passed, $fail failed"

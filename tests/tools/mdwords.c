@@ -77,9 +77,38 @@ int main(int argc, char **argv)
         }
     }
     cmark_iter_free(it);
+    /* Footnotes are set at the foot of their pages, between body text:
+     * print each after a line holding only U+001E (record separator) so
+     * words.py checks the body and every note in order separately. */
+    cmark_node *notes = cmark_node_new(CMARK_NODE_DOCUMENT);
+    for (cmark_node *c = cmark_node_first_child(doc), *next; c; c = next) {
+        next = cmark_node_next(c);
+        if (cmark_node_get_type(c) == CMARK_NODE_FOOTNOTE_DEFINITION) {
+            cmark_node_unlink(c);
+            cmark_node_append_child(notes, c);
+        }
+    }
     char *text = cmark_render_plaintext_with_mem(doc, opts, 0, cmark_get_default_mem_allocator());
     fputs(text, stdout);
     cmark_get_default_mem_allocator()->free(text);
+    for (cmark_node *c = cmark_node_first_child(notes); c; c = cmark_node_next(c)) {
+        cmark_node *one = cmark_node_new(CMARK_NODE_DOCUMENT);
+        cmark_node *copy = c; /* rendered in place: move it into `one` and back */
+        cmark_node *after = cmark_node_next(c);
+        cmark_node_unlink(copy);
+        cmark_node_append_child(one, copy);
+        text = cmark_render_plaintext_with_mem(one, opts, 0, cmark_get_default_mem_allocator());
+        printf("\n\x1e\n%s", text);
+        cmark_get_default_mem_allocator()->free(text);
+        cmark_node_unlink(copy);
+        if (after)
+            cmark_node_insert_before(after, copy);
+        else
+            cmark_node_append_child(notes, copy);
+        cmark_node_free(one);
+        c = copy;
+    }
+    cmark_node_free(notes);
     cmark_node_free(doc);
     cmark_parser_free(p);
     return 0;

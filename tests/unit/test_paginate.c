@@ -123,6 +123,206 @@ static void test_empty(void **state)
     assert_int_equal(fo_paginate(NULL, 0, 100), 1);
 }
 
+/* A table: a 12 pt header row (box 2) then 10 rows of 20 pt after a 20 pt
+ * filler, on a 100 pt area.  Every page the table continues on starts with
+ * a repeat of the header, and the rows below it are shifted by its height. */
+static void test_table_header_repeats(void **state)
+{
+    fo_pg_box b[16];
+    memset(b, 0, sizeof b);
+    int k = 0;
+    b[k].height = 20; b[k].can_break_before = true; k++;  /* filler */
+    b[k].height = 10; b[k].can_break_before = true; k++;  /* filler */
+    int head = k;
+    b[k].height = 12; b[k].can_break_before = true; k++;  /* header row */
+    for (int r = 0; r < 10; r++, k++) {
+        b[k].height = 20;
+        b[k].can_break_before = r > 0; /* the first row stays with the header */
+        b[k].header_height = 12;
+        b[k].header_box = head;
+    }
+    int pages = fo_paginate(b, k, 100);
+    /* Page 1: filler 30 + header 12 + 3 rows (60) = 102 > 100, so 2 rows. */
+    assert_int_equal(b[head].page, 0);
+    assert_false(b[head].repeat_header);
+    assert_int_equal(b[head + 2].page, 0);
+    assert_int_equal(b[head + 3].page, 1);
+    assert_true(b[head + 3].repeat_header);
+    assert_true(b[head + 3].y == 12);
+    assert_false(b[head + 4].repeat_header);
+    assert_true(b[head + 4].y == 32);
+    /* 12 + 4 * 20 = 92 ≤ 100: four rows per continued page. */
+    assert_int_equal(b[head + 6].page, 1);
+    assert_int_equal(b[head + 7].page, 2);
+    assert_true(b[head + 7].repeat_header);
+    assert_int_equal(pages, 3);
+    /* Without a running header, five rows fit on a continued page. */
+    for (int i = head + 1; i < k; i++)
+        b[i].header_height = 0;
+    fo_paginate(b, k, 100);
+    assert_int_equal(b[head + 7].page, 1);
+    assert_false(b[head + 3].repeat_header);
+}
+
+/* n boxes of 10 pt, every break allowed. */
+static void lines10(fo_pg_box *b, int n)
+{
+    memset(b, 0, (size_t)n * sizeof *b);
+    for (int i = 0; i < n; i++) {
+        b[i].height = 10;
+        b[i].can_break_before = true;
+    }
+}
+
+/* A note at the foot of the page of its reference; the text above makes
+ * room for it. */
+static void test_note_on_its_page(void **state)
+{
+    fo_pg_box b[20], nl[4];
+    lines10(b, 20);
+    lines10(nl, 2);
+    b[3].note_first = 0;
+    b[3].note_count = 2;
+    int pages = fo_paginate_notes(b, 20, 100, nl, 2, 5);
+    /* Foot: 5 + 10 + 10 = 25 pt, so 75 pt of text: boxes 0..6. */
+    assert_int_equal(b[6].page, 0);
+    assert_int_equal(b[7].page, 1);
+    assert_int_equal(nl[0].page, 0);
+    assert_int_equal(nl[1].page, 0);
+    assert_true(nl[0].y == 80 && nl[1].y == 90);
+    assert_int_equal(pages, 3); /* 7 + 10 + 3 boxes */
+    /* Without the note the page holds ten boxes. */
+    b[3].note_count = 0;
+    fo_paginate_notes(b, 20, 100, nl, 0, 5);
+    assert_int_equal(b[9].page, 0);
+}
+
+/* A reference whose note's first line does not fit moves to the next
+ * page with it. */
+static void test_reference_moves_with_note(void **state)
+{
+    fo_pg_box b[12], nl[1];
+    lines10(b, 12);
+    lines10(nl, 1);
+    nl[0].height = 20;
+    b[8].note_first = 0;
+    b[8].note_count = 1;
+    fo_paginate_notes(b, 12, 100, nl, 1, 5);
+    /* Box 8 would end at 90, but 90 + 25 > 100. */
+    assert_int_equal(b[7].page, 0);
+    assert_int_equal(b[8].page, 1);
+    assert_int_equal(nl[0].page, 1);
+    assert_true(nl[0].y == 80);
+}
+
+/* A note longer than the room left continues at the foot of the next
+ * page, before the text there. */
+static void test_long_note_continues(void **state)
+{
+    fo_pg_box b[30], nl[8];
+    lines10(b, 30);
+    lines10(nl, 8);
+    b[1].note_first = 0;
+    b[1].note_count = 8;
+    fo_paginate_notes(b, 30, 100, nl, 8, 5);
+    /* Page 0: boxes 0 and 1 (y 20), then 5 + 7 lines = 75 ≤ 80. */
+    assert_int_equal(b[1].page, 0);
+    for (int k = 0; k < 7; k++)
+        assert_int_equal(nl[k].page, 0);
+    assert_int_equal(b[2].page, 1); /* 20 + 10 + 80 > 100 */
+    assert_int_equal(nl[7].page, 1);
+    assert_true(nl[7].y == 90);     /* alone at the foot: 100 - 15 + 5 */
+    /* Page 1 holds 85 pt of text: boxes 2..9. */
+    assert_int_equal(b[9].page, 1);
+    assert_int_equal(b[10].page, 2);
+}
+
+/* When the page filler backs up to an earlier break (a keep), the notes
+ * of the boxes moved go with them. */
+static void test_note_moves_on_backtrack(void **state)
+{
+    fo_pg_box b[12], nl[1];
+    lines10(b, 12);
+    lines10(nl, 1);
+    b[7].can_break_before = false;
+    b[8].can_break_before = false;
+    b[7].note_first = 0;
+    b[7].note_count = 1;
+    fo_paginate_notes(b, 12, 100, nl, 1, 5);
+    /* Box 7 and its note fit (80 + 15 ≤ 100) but box 8 does not, and may
+     * only break before box 6: boxes 6..8 and the note go over. */
+    assert_int_equal(b[5].page, 0);
+    assert_int_equal(b[6].page, 1);
+    assert_int_equal(b[7].page, 1);
+    assert_int_equal(nl[0].page, 1);
+}
+
+/* Notes left after the last box get a page of their own. */
+static void test_notes_after_last_box(void **state)
+{
+    fo_pg_box b[10], nl[30];
+    lines10(b, 10);
+    lines10(nl, 30);
+    b[4].note_first = 0;
+    b[4].note_count = 30;
+    int pages = fo_paginate_notes(b, 10, 100, nl, 30, 5);
+    /* Page 0: boxes 0..4 and 4 note lines (5 + 40 ≤ 50); page 1: boxes
+     * 5..9 under half a page of notes; then 22 lines, 9 a page. */
+    assert_int_equal(b[4].page, 0);
+    assert_int_equal(nl[3].page, 0);
+    assert_int_equal(nl[4].page, 1);
+    assert_int_equal(b[9].page, 1);
+    assert_int_equal(pages, 5);
+    assert_int_equal(nl[29].page, 4);
+    for (int k = 1; k < 30; k++)
+        assert_true(nl[k].page >= nl[k - 1].page);
+}
+
+/* Random lists (fixed seed): the filler ends, pages never go backwards,
+ * every note line is on or after the page of the box that brings it and
+ * on or after the line before it, and a note's first line shares its
+ * reference's page whenever the reference is not first on its page and no
+ * earlier note is waiting. */
+static void test_notes_random(void **state)
+{
+    unsigned seed = 12345;
+#define RND(n) ((seed = seed * 1103515245u + 12345u) >> 16) % (n)
+    for (int round = 0; round < 3000; round++) {
+        fo_pg_box b[60], nl[80];
+        int n = 1 + (int)RND(60);
+        memset(b, 0, sizeof b);
+        memset(nl, 0, sizeof nl);
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            b[i].height = 1 + RND(40);
+            b[i].space_before = RND(3) == 0 ? RND(10) : 0;
+            b[i].can_break_before = RND(4) != 0;
+            b[i].force_break = RND(30) == 0;
+            if (RND(6) == 0 && k < 75) {
+                int c = 1 + (int)RND(5);
+                b[i].note_first = k;
+                b[i].note_count = c;
+                for (int j = 0; j < c; j++, k++) {
+                    nl[k].height = 1 + RND(30);
+                    nl[k].space_before = RND(4);
+                }
+            }
+        }
+        int pages = fo_paginate_notes(b, n, 100, nl, k, 5);
+        assert_true(pages >= 1);
+        for (int i = 1; i < n; i++)
+            assert_true(b[i].page >= b[i - 1].page);
+        for (int i = 0; i < n; i++)
+            for (int j = b[i].note_first; j < b[i].note_first + b[i].note_count; j++) {
+                assert_true(nl[j].page >= b[i].page);
+                assert_true(nl[j].page < pages);
+                if (j > 0)
+                    assert_true(nl[j].page >= nl[j - 1].page);
+            }
+    }
+#undef RND
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -134,6 +334,13 @@ int main(void)
         cmocka_unit_test(test_keep_chain_longer_than_page),
         cmocka_unit_test(test_box_taller_than_page),
         cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_table_header_repeats),
+        cmocka_unit_test(test_note_on_its_page),
+        cmocka_unit_test(test_reference_moves_with_note),
+        cmocka_unit_test(test_long_note_continues),
+        cmocka_unit_test(test_note_moves_on_backtrack),
+        cmocka_unit_test(test_notes_after_last_box),
+        cmocka_unit_test(test_notes_random),
     };
     return cmocka_run_group_tests_name("paginate", tests, NULL, NULL);
 }
