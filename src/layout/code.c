@@ -18,12 +18,12 @@ static bool *continuations(fo_lay *L, lay_text *t, const fo_style *s, double wid
     lay_shaped sh;
     if (!lay_shape(L, t, s, width, &sh))
         return NULL;
-    int count = pango_layout_get_line_count(sh.pl);
+    /* The lines folio's breaker chose (lay_shape fills sh.lines). */
+    int count = sh.nlines;
     bool *c = calloc((size_t)(count ? count : 1), sizeof *c);
-    const char *text = pango_layout_get_text(sh.pl);
+    const char *text = sh.text;
     for (int i = 0; c && i < count; i++) {
-        PangoLayoutLine *line = pango_layout_get_line_readonly(sh.pl, i);
-        int st = line->start_index;
+        int st = sh.lines[i].start;
         c[i] = st > 0 && text[st - 1] != '\n';
     }
     lay_shaped_dispose(&sh);

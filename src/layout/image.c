@@ -230,6 +230,14 @@ static void figure(fo_lay *L, lay_frame *f, const fo_node *img, const fo_node *l
     double x = x0 + (W - w) / 2;
     if (st == FO_OK) {
         if (lay_box_begin(L, h, img->line) >= 0) {
+            /* Preflight: fewer than 150 px per inch prints soft. */
+            double ppi = w > 0 ? info.width / (w / 72.0) : 0;
+            if (LAY_PF(L) && ppi > 0 && ppi < FO_PREFLIGHT_MIN_PPI) {
+                char d[320];
+                snprintf(d, sizeof d, "image '%.200s' drawn at %.0f px per inch (under %d)", url,
+                         ppi, FO_PREFLIGHT_MIN_PPI);
+                fo_preflight_add(LAY_PF(L), FO_PF_LOW_RES_IMAGE, 0, img->line, L->nboxes - 1, d);
+            }
             fo_item it = {.kind = FO_ITEM_IMAGE};
             it.u.image = (fo_image_item){fo_display_strdup(L->dl, path), info.format, info.width,
                                          info.height, x, 0, w, h, fo_display_strdup(L->dl, alt_s)};

@@ -7,10 +7,11 @@
 
 static const char *const names[FO_PF_NKINDS] = {
     "overfull-line", "stranded-heading", "widow", "orphan", "missing-glyph", "missing-anchor",
+    "low-resolution-image",
 };
 static const char *const plural[FO_PF_NKINDS] = {
     "overfull lines", "stranded headings", "widows", "orphans", "missing glyphs",
-    "missing anchors",
+    "missing anchors", "low-resolution images",
 };
 
 const char *fo_preflight_kind_name(fo_pf_kind kind)

@@ -1,7 +1,8 @@
 /* preflight.h — what still falls short in a typeset document, with page and
  * source line: overfull lines, headings stranded at a page foot, widows and
  * orphans that pagination could not avoid, characters no bundled face
- * covers, and links to anchors that do not exist.  Layout fills it when
+ * covers, links to anchors that do not exist, and images drawn below
+ * 150 px per inch (soft in print).  Layout fills it when
  * fo_layout_options.preflight is set; main.c prints it (`folio
  * --preflight`, `--preflight=json`) or a one-line summary.
  */
@@ -17,8 +18,12 @@ typedef enum fo_pf_kind {
     FO_PF_ORPHAN,           /* fewer than `orphans` lines at the foot of a page */
     FO_PF_MISSING_GLYPH,    /* a character no bundled face covers */
     FO_PF_MISSING_ANCHOR,   /* a link to an anchor that does not exist */
+    FO_PF_LOW_RES_IMAGE,    /* an image drawn at fewer than 150 px per inch */
     FO_PF_NKINDS
 } fo_pf_kind;
+
+/* Images drawn at fewer pixels per inch than this are reported. */
+#define FO_PREFLIGHT_MIN_PPI 150
 
 typedef struct fo_pf_entry {
     fo_pf_kind kind;
@@ -40,7 +45,7 @@ void fo_preflight_add(fo_preflight *p, fo_pf_kind kind, int page, int line, int 
 /* Frees the entries (not `p` itself). */
 void fo_preflight_free(fo_preflight *p);
 /* Stable name of a kind: "overfull-line", "stranded-heading", "widow",
- * "orphan", "missing-glyph", "missing-anchor". */
+ * "orphan", "missing-glyph", "missing-anchor", "low-resolution-image". */
 const char *fo_preflight_kind_name(fo_pf_kind kind);
 /* Writes one line per entry, `PATH:LINE: page N: kind: detail`, sorted by
  * page then line; "no problems found" when empty. */

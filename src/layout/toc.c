@@ -74,10 +74,9 @@ static void entry(fo_lay *L, lay_frame *tf, const fo_node *h, int min_level)
         for (int i = first_item; i < L->nitems; i++)
             if (L->items[i].kind == FO_ITEM_GLYPHS && L->items[i].u.glyphs.y > baseline)
                 baseline = L->items[i].u.glyphs.y;
-        int nl = pango_layout_get_line_count(sh.pl);
-        PangoRectangle lr;
-        pango_layout_line_get_extents(pango_layout_get_line_readonly(sh.pl, nl - 1), NULL, &lr);
-        double end = x + (double)(lr.x + lr.width) / PANGO_SCALE;
+        /* The last line folio's breaker chose (lay_shape fills sh.lines). */
+        const lay_line *last = &sh.lines[sh.nlines - 1];
+        double end = x + last->x + last->natural;
         /* Dotted leader on a grid of its own pitch. */
         double pitch = lay_plain_line(L, ". ", &s, 0, 0, false, NULL);
         if (pitch > 0) {
