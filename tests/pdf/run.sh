@@ -185,6 +185,11 @@ if "$FOLIO" "$IMG/images.md" -o "$OUT/images.pdf" --style styles/default.css 2>"
         n=$(python3 tests/pdf/pngcolors.py "$OUT/images-png/page-001.png")
         [ "${n:-0}" -gt 2500 ] && ok || bad "images: PNG page 1 has $n coloured pixels: images not drawn"
     else bad "images: --png failed"; fi
+    # Preflight names images drawn under 150 px per inch (placed at 96),
+    # not the wide one scaled down to the measure.
+    "$FOLIO" -q --preflight "$IMG/images.md" -o "$OUT/images-pf.pdf" --style styles/default.css >"$OUT/images.pf" 2>&1
+    grep -q "low-resolution-image: image 'rgba.png' drawn at 96 px per inch" "$OUT/images.pf" && \
+        ! grep -q "low-resolution-image: image 'wide.png'" "$OUT/images.pf" && ok || bad "images: preflight: $(grep -m2 low-res "$OUT/images.pf")"
 else
     bad "images: folio failed: $(cat "$OUT/images.err")"
 fi
