@@ -47,11 +47,12 @@ static const char usage_text[] =
     "      --fonts DIR       folder of bundled fonts and fonts.conf (default:\n"
     "                        $FOLIO_FONTS, else fonts/ beside folio)\n"
     "      --max-pages N     fail when the document needs more than N pages\n"
-    "      --toc             add a table of contents (as `toc: true` in front matter)\n"
     "                        (default 10000)\n"
+    "      --toc             add a table of contents (as `toc: true` in front matter)\n"
     "      --allow-path DIR  also let the document and style sheet read files\n"
     "                        (images, fonts, @import) under DIR; by default only\n"
-    "                        the document's, the style sheet's and the fonts\n"
+    "                        the document's, the style sheet's, folio's own\n"
+    "                        styles/ and the fonts\n"
     "                        folders are readable, and URLs are never fetched\n"
     "      --line-breaking=total|greedy\n"
     "                        total-fit (Knuth-Plass, the default) or first-fit\n"
@@ -222,8 +223,8 @@ static bool parse_permissions(const char *s, unsigned *out)
  * *paths receives the resolved strings (NULL-terminated, caller frees).
  * Returns 0, or 1 when out of memory. */
 static int add_meta_attachments(const fo_doc *doc, const char *input, bool pdfa,
-                                fo_pdf_attachment **attach, int ncli, char ***paths,
-                                int *count, fo_diag *diag)
+                                const fo_confine *conf, fo_pdf_attachment **attach, int ncli,
+                                char ***paths, int *count, fo_diag *diag)
 {
     int n = doc->meta.nattachments;
     *count = ncli;
@@ -242,6 +243,7 @@ static int add_meta_attachments(const fo_doc *doc, const char *input, bool pdfa,
         return 1;
     const char *slash = input ? strrchr(input, '/') : NULL;
     int dirlen = slash ? (int)(slash - input) + 1 : 0;
+    int k = 0;
     for (int i = 0; i < n; i++) {
         const char *rel = doc->meta.attachments[i];
         size_t len = (size_t)dirlen + strlen(rel) + 1;
@@ -252,10 +254,26 @@ static int add_meta_attachments(const fo_doc *doc, const char *input, bool pdfa,
             snprintf(p, len, "%s", rel);
         else
             snprintf(p, len, "%.*s%s", dirlen, input ? input : "", rel);
-        (*paths)[i] = p;
-        na[ncli + i] = (fo_pdf_attachment){.path = p};
+        /* The document names these files: they go through the same
+         * confinement as its images (a missing one is the writer's error). */
+        if (conf && access(p, F_OK) == 0) {
+            char *real = NULL;
+            fo_confine_result cr = fo_confine_resolve(conf, NULL, p, doc->path, 0, 0, &real, diag);
+            free(real);
+            if (cr == FO_CONFINE_NOMEM) {
+                free(p);
+                return 1;
+            }
+            if (cr != FO_CONFINE_OK) {
+                free(p); /* warned: left out */
+                continue;
+            }
+        }
+        (*paths)[k] = p;
+        na[ncli + k] = (fo_pdf_attachment){.path = p};
+        k++;
     }
-    *count = ncli + n;
+    *count = ncli + k;
     return 0;
 }
 
@@ -432,6 +450,39 @@ static int run(int argc, char **argv, const char **allow)
         free(derived);
         return usage_error("the output would overwrite the input");
     }
+    /* The PDF replaces OUTPUT by renaming a finished temporary file over it:
+     * follow a symbolic link to the file it names, and never replace a
+     * device, FIFO or folder with a regular file. */
+    char *output_real = NULL;
+    struct stat ost;
+    if (output && lstat(output, &ost) == 0) {
+        if (S_ISLNK(ost.st_mode)) {
+            output_real = realpath(output, NULL);
+            if (!output_real) {
+                /* a link to a file not yet made: write where it points */
+                char target[PATH_MAX];
+                ssize_t tn = readlink(output, target, sizeof target - 1);
+                if (tn > 0) {
+                    target[tn] = '\0';
+                    const char *sl = strrchr(output, '/');
+                    size_t dl = target[0] == '/' || !sl ? 0 : (size_t)(sl - output) + 1;
+                    output_real = malloc(dl + (size_t)tn + 1);
+                    if (output_real) {
+                        memcpy(output_real, output, dl);
+                        memcpy(output_real + dl, target, (size_t)tn + 1);
+                    }
+                }
+            }
+            if (output_real)
+                output = output_real;
+        }
+        if (stat(output, &ost) == 0 && !S_ISREG(ost.st_mode)) {
+            fprintf(stderr, "folio: error: cannot write %s: not a regular file\n", output);
+            free(output_real);
+            free(derived);
+            return EXIT_DOC;
+        }
+    }
 
     fo_diag diag;
     fo_diag_init(&diag);
@@ -461,8 +512,16 @@ static int run(int argc, char **argv, const char **allow)
         fo_warn(&diag, name, 0, 0, "the document is empty; writing a blank page");
 
     fo_timing_lap(FO_T_STYLE);
-    if (!style_path)
-        style_path = style_default = default_style();
+    /* folio's own house styles (styles/ beside the binary) are part of the
+     * installation, like fonts/: a sheet may @import them from anywhere. */
+    style_default = default_style();
+    if (!style_path) {
+        style_path = style_default;
+        if (!style_path)
+            fo_warn(&diag, NULL, 0, 0,
+                    "no house style found (styles/default.css beside folio); using the "
+                    "built-in defaults — pass --style FILE.css");
+    }
     fonts_dir = fo_fonts_locate(fonts_opt);
     if (!fonts_dir)
         goto done;
@@ -472,6 +531,7 @@ static int run(int argc, char **argv, const char **allow)
     if (!confine || fo_confine_allow_file_dir(confine, input, &diag) != FO_CONFINE_OK ||
         (style_path && fo_confine_allow_file_dir(confine, style_path, &diag) != FO_CONFINE_OK) ||
         (user_path && fo_confine_allow_file_dir(confine, user_path, &diag) != FO_CONFINE_OK) ||
+        (style_default && fo_confine_allow_file_dir(confine, style_default, &diag) != FO_CONFINE_OK) ||
         fo_confine_allow(confine, fonts_dir, "fonts folder", &diag) != FO_CONFINE_OK)
         goto done;
     for (int i = 0; i < nallow; i++) {
@@ -537,7 +597,7 @@ static int run(int argc, char **argv, const char **allow)
         if (!quiet && sheet_path)
             fprintf(stderr, "folio: wrote %s\n", sheet_path);
     }
-    if (output && add_meta_attachments(doc, from_stdin ? NULL : input, po.pdfa, &attach,
+    if (output && add_meta_attachments(doc, from_stdin ? NULL : input, po.pdfa, confine, &attach,
                                        nattach_cli, &fm_paths, &po.nattachments, &diag) != 0)
         goto done;
     po.attachments = attach;
@@ -582,6 +642,7 @@ done:
     free(fonts_dir);
     free(style_default);
     free(derived);
+    free(output_real);
     fo_diag_dispose(&diag);
     fo_timing_report(stderr);
     return rc;

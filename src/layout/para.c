@@ -497,6 +497,30 @@ bool lay_break_lines(fo_lay *L, lay_shaped *sh, const fo_style *s, double width,
         ln->natural = nat;
         double m = j == 0 ? measure[0] : measure[1];
         double indent = j == 0 ? s->text_indent : 0;
+        /* text-align-last (CSS Text 3 §6.3): the last line and lines ended
+         * by a forced break. */
+        fo_text_align a = s->text_align;
+        if (forced && s->text_align_last != FO_ALIGN_LAST_AUTO) {
+            switch (s->text_align_last) {
+            case FO_ALIGN_LAST_LEFT: a = FO_TEXT_LEFT; break;
+            case FO_ALIGN_LAST_RIGHT: a = FO_TEXT_RIGHT; break;
+            case FO_ALIGN_LAST_CENTER: a = FO_TEXT_CENTER; break;
+            default: a = FO_TEXT_JUSTIFY; break;
+            }
+            ln->justify = false;
+            if (a == FO_TEXT_JUSTIFY) {
+                /* widen the spaces by the ratio that fills the measure */
+                double stretch = 0;
+                for (int b = ln->start; b < ln->end; b++)
+                    if (sh->flags[b] & LAY_SPACE)
+                        stretch += sh->adv[b] / 2;
+                double fill = m - indent - nat;
+                if (stretch > 0 && fill > 0) {
+                    ln->justify = true;
+                    ln->ratio = fill / stretch;
+                }
+            }
+        }
         double slack = m - nat;
         if (ln->justify)
             slack = 0;
@@ -515,7 +539,6 @@ bool lay_break_lines(fo_lay *L, lay_shaped *sh, const fo_style *s, double width,
                     "wider than the measure)",
                     ln->end - ln->start > 40 ? 40 : ln->end - ln->start, text + ln->start,
                     nat - m);
-        fo_text_align a = s->text_align;
         if (rtl_par && (a == FO_TEXT_LEFT || a == FO_TEXT_JUSTIFY))
             a = FO_TEXT_RIGHT;
         else if (rtl_par && a == FO_TEXT_RIGHT)

@@ -244,6 +244,19 @@ expect_ok import-allowed "$OUT/conf/doc.md" '' --style "$OUT/conf/house.css" --a
 if grep -q 'warning' "$OUT/import-allowed.err"; then bad "import-allowed: $(head -2 "$OUT/import-allowed.err")"; else ok; fi
 expect_ok import-url "$OUT/conf/doc.md" "url.css:1:9: warning: .*never fetches URLs" --style "$OUT/conf/url.css"
 expect_ok fontface-outside "$OUT/conf/doc.md" "face.css:1:.*warning: .*face.ttf.*skipped" --style "$OUT/conf/face.css"
+# Front-matter attachments are named by the document: confined like images.
+printf -- '---\nattachments: [../outside/evil.css]\n---\n# A\n\nText.\n' > "$OUT/conf/att.md"
+expect_ok attach-outside "$OUT/conf/att.md" "att.md: warning: .*evil.css.*outside the folders" --style styles/default.css
+if pdfdetach -list "$OUT/attach-outside.pdf" 2>/dev/null | grep -q evil; then bad "attach-outside: the file was embedded"; else ok; fi
+# Outputs: never replace a device or FIFO; follow a symbolic link.
+rm -rf "$OUT/sp"; mkdir -p "$OUT/sp/t"; mkfifo "$OUT/sp/fifo.pdf"
+"$FOLIO" -q "$OUT/conf/doc.md" -o /dev/null 2>"$OUT/sp/dev.err"; rc=$?
+[ $rc = 1 ] && grep -q 'not a regular file' "$OUT/sp/dev.err" && [ -c /dev/null ] && ok || bad "output /dev/null: rc=$rc $(cat "$OUT/sp/dev.err")"
+timeout 20 "$FOLIO" -q "$OUT/conf/doc.md" -o "$OUT/sp/fifo.pdf" 2>"$OUT/sp/fifo.err"; rc=$?
+[ $rc = 1 ] && [ -p "$OUT/sp/fifo.pdf" ] && ok || bad "output FIFO: rc=$rc $(cat "$OUT/sp/fifo.err")"
+ln -s t/real.pdf "$OUT/sp/link.pdf"
+"$FOLIO" -q "$OUT/conf/doc.md" -o "$OUT/sp/link.pdf" && [ -L "$OUT/sp/link.pdf" ] && [ -s "$OUT/sp/t/real.pdf" ] && ok || bad "output through a symbolic link"
+
 cp tests/ref/footnotes/page-001.png "$OUT/outside/pic.png"
 printf '# Picture\n\n![a chart](../outside/pic.png)\n' > "$OUT/conf/img.md"
 expect_ok image-outside "$OUT/conf/img.md" "img.md:3:1: warning: cannot use image '../outside/pic.png': outside the folders" --style styles/default.css

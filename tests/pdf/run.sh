@@ -194,6 +194,18 @@ else
     bad "images: folio failed: $(cat "$OUT/images.err")"
 fi
 
+# --- the widows reference document still exercises the rule: widows: 1
+# carries fewer lines of the split paragraph to page 2 than the default 2,
+# and with the default at least two text lines go over ---
+printf '@import "%s/tests/ref/docs/ref.css";\nbody, p { widows: 1 }\n' "$(pwd)" > "$OUT/widows1.css"
+if "$FOLIO" -q tests/ref/docs/widows.md -o "$OUT/widows2.pdf" --style tests/ref/docs/ref.css &&
+   "$FOLIO" -q tests/ref/docs/widows.md -o "$OUT/widows1.pdf" --style "$OUT/widows1.css"; then
+    n2=$(pdftotext -f 2 -l 2 "$OUT/widows2.pdf" - | grep -c .)
+    n1=$(pdftotext -f 2 -l 2 "$OUT/widows1.pdf" - | grep -c .)
+    # page 2 holds the carried lines and the page number
+    [ "$n2" -gt "$n1" ] && [ "$n2" -ge 3 ] && ok || bad "widows: page 2 has $n1 lines with widows: 1 and $n2 with widows: 2"
+else bad "widows: folio failed"; fi
+
 # --- usage and errors ---
 "$FOLIO" --help | grep -q 'Usage: folio' && ok || bad "--help"
 "$FOLIO" --version | grep -q '^folio ' && ok || bad "--version"

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -204,6 +205,61 @@ static void test_heading_at_foot_moves(void **state)
     fo_diag_dispose(&d);
 }
 
+/* Right edge (pt) of the glyph runs on the line with baseline `y`. */
+static double line_right(const fo_page *p, double y, double *left)
+{
+    double r = -1;
+    *left = 1e9;
+    for (int i = 0; i < p->nitems; i++) {
+        const fo_item *it = &p->items[i];
+        if (it->kind != FO_ITEM_GLYPHS || it->u.glyphs.y != y)
+            continue;
+        double w = 0;
+        for (int k = 0; k < it->u.glyphs.nglyphs; k++)
+            w += it->u.glyphs.glyphs[k].advance;
+        if (it->u.glyphs.x + w > r)
+            r = it->u.glyphs.x + w;
+        if (it->u.glyphs.x < *left)
+            *left = it->u.glyphs.x;
+    }
+    return r;
+}
+
+/* text-align-last (CSS Text 3 §6.3) moves or fills the last line only. */
+static void test_text_align_last(void **state)
+{
+    const char *md = "A paragraph long enough to need several lines in this measure, so that "
+                     "its last line is clearly shorter than the others are.\n";
+    const char *values[] = {"auto", "right", "center", "justify"};
+    double right[4], left[4];
+    for (int v = 0; v < 4; v++) {
+        char css[256];
+        snprintf(css, sizeof css,
+                 "@page { size: 300pt 400pt; margin: 50pt } body { font-size: 10pt; "
+                 "text-align: justify; text-align-last: %s }",
+                 values[v]);
+        fo_diag d;
+        fo_diag_init(&d);
+        fo_display *dl = typeset(md, css, &d);
+        const fo_page *p = &dl->pages[0];
+        /* The last body line: the largest baseline above the footer. */
+        double ylast = 0;
+        for (int i = 0; i < p->nitems; i++)
+            if (p->items[i].kind == FO_ITEM_GLYPHS && p->items[i].u.glyphs.y < 350 &&
+                p->items[i].u.glyphs.y > ylast)
+                ylast = p->items[i].u.glyphs.y;
+        right[v] = line_right(p, ylast, &left[v]);
+        fo_display_free(dl);
+        fo_diag_dispose(&d);
+    }
+    /* auto: ragged at the start; right: flush with the measure's right edge
+     * (250 pt); center: equal space both sides; justify: both edges. */
+    assert_true(left[0] < 50.5 && right[0] < 240);
+    assert_true(right[1] > 249.5 && right[1] < 250.5 && left[1] > 60);
+    assert_true(left[2] - 50 > 5 && fabs((left[2] - 50) - (250 - right[2])) < 0.5);
+    assert_true(left[3] < 50.5 && right[3] > 249.5);
+}
+
 static void test_missing_glyph_warned_with_line(void **state)
 {
     fo_diag d;
@@ -256,6 +312,7 @@ int main(void)
         cmocka_unit_test(test_page_size_and_margins),
         cmocka_unit_test(test_headings_not_stranded_and_page_numbers),
         cmocka_unit_test(test_heading_at_foot_moves),
+        cmocka_unit_test(test_text_align_last),
         cmocka_unit_test(test_missing_glyph_warned_with_line),
         cmocka_unit_test(test_no_room_for_text),
     };
