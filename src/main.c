@@ -144,7 +144,8 @@ static int read_all(const char *path, char **buf, size_t *len)
     return 0;
 }
 
-/* styles/default.css beside the executable (build/folio → ../styles). */
+/* styles/default.css beside the executable (build/folio → ../styles; a
+ * sanitizer build in build/asan/folio → ../../styles). */
 static char *default_style(void)
 {
     char exe[PATH_MAX];
@@ -156,9 +157,15 @@ static char *default_style(void)
     if (!slash)
         return NULL;
     *slash = '\0';
-    char cand[PATH_MAX + 32];
-    snprintf(cand, sizeof cand, "%s/../styles/default.css", exe);
-    return access(cand, R_OK) == 0 ? strdup(cand) : NULL;
+    /* build/folio → styles/; build/asan/folio (sanitizer builds) → styles/ */
+    static const char *const up[] = {"/..", "/../.."};
+    for (size_t i = 0; i < sizeof up / sizeof up[0]; i++) {
+        char cand[PATH_MAX + 32];
+        snprintf(cand, sizeof cand, "%s%s/styles/default.css", exe, up[i]);
+        if (access(cand, R_OK) == 0)
+            return strdup(cand);
+    }
+    return NULL;
 }
 
 /* Parses a size: a number with an optional unit B, kB/KB/k, MB/M, GB/G
