@@ -165,8 +165,10 @@ static void test_user_origin(void **state)
 {
     fx *f = *state;
     put(f, "house.css", "body p.x { color: red !important; font-weight: bold }\n"
+                        "p { font-variant: small-caps !important }\n"
                         "@page { size: A4 }");
     put(f, "user.css", "p { color: green !important; font-style: italic }\n"
+                       "p.x { font-variant: normal }\n"
                        "* { font-weight: 300 }\n@page { size: letter }");
     assert_int_equal(load(f, "house.css", true), FO_OK);
     char path[256];
@@ -176,6 +178,7 @@ static void test_user_origin(void **state)
     NEAR(s.color.g, 128.0 / 255); /* user beats house despite specificity */
     assert_int_equal(s.font_style, FO_FONT_ITALIC);
     assert_int_equal(s.font_weight, 300);
+    assert_true(s.small_caps); /* house !important beats user normal (§6.1: importance before origin) */
     fo_page_style pg;
     fo_sheet_page(f->sheet, &pg);
     NEAR(pg.width, 612);
