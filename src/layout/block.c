@@ -174,12 +174,15 @@ void lay_break_after(fo_lay *L, const fo_style *s)
         L->keep_with_prev = true;
 }
 
-/* Computes the style of a child element of `f` and its geometry. */
+/* Computes the style of a child element of `f` and its geometry: `f`'s
+ * content box is the child's containing block, so percentage margins and
+ * padding refer to f->w (CSS 2.1 §8.3, §8.4). */
 void lay_child_style(fo_lay *L, lay_frame *f, const char *tag, const char *classes,
                         fo_elem *e, fo_style *s)
 {
     *e = (fo_elem){tag, classes, ++f->nchild, &f->elem};
     fo_style_compute(L->sheet, e, &f->style, s);
+    fo_style_resolve_box(s, f->w, f->w);
     lay_gen_counters(&L->gen, s);
 }
 
@@ -461,6 +464,7 @@ void lay_blocks(fo_lay *L)
     body.node = L->doc->root;
     body.elem = (fo_elem){"body", NULL, 1, NULL};
     fo_style_compute(L->sheet, &body.elem, NULL, &body.style);
+    fo_style_resolve_box(&body.style, L->area_w, L->area_w); /* the page area */
     lay_gen_counters(&L->gen, &body.style);
     L->root_style = body.style;
     body.x = L->page.margin_left + body.style.margin_left + body.style.padding_left;

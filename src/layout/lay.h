@@ -262,7 +262,9 @@ typedef struct lay_frame {
 
 /* ---- the block walker's shared helpers (block.c) ---- */
 /* Computes the style of the next element child `tag`.`classes` of `f`
- * (counts it for :first-child). */
+ * (counts it for :first-child), its percentage margins, padding and
+ * text-indent resolved against f->w, the containing block's width
+ * (fo_style_resolve_box): set f->w before computing its children. */
 void lay_child_style(fo_lay *L, lay_frame *f, const char *tag, const char *classes,
                      fo_elem *e, fo_style *s);
 /* Collapses a vertical margin of `m` pt into the pending margin. */

@@ -58,6 +58,8 @@ static void margin_boxes(fo_lay *L, fo_page *page, unsigned flags,
         fo_style s;
         if (!fo_sheet_margin_box(L->sheet, flags, (fo_margin_box)b, &L->root_style, &s))
             continue;
+        /* percentage padding: of the page box (Paged Media 3 §6) */
+        fo_style_resolve_box(&s, P->width, P->height);
         char *text = lay_gen_text(&L->gen, s.content, NULL, gp);
         if (!*text) {
             g_free(text);

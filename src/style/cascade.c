@@ -130,7 +130,7 @@ void fo_style_compute_pseudo(const fo_sheet *sheet, const fo_elem *elem,
 void fo_sheet_page(const fo_sheet *sheet, fo_page_style *out)
 {
     if (sheet)
-        *out = sheet->page.page;
+        fo_page_resolve(&sheet->page, out);
     else
         fo_page_defaults(out);
 }

@@ -31,6 +31,7 @@ void fo_page_builder_init(fo_page_builder *b)
     fo_page_defaults(&b->page);
     for (int i = 0; i < 6; i++)
         b->important[i] = false;
+    b->pct_set = 0;
 }
 
 static void set(fo_page_builder *b, int field, double v, bool important)
@@ -42,6 +43,28 @@ static void set(fo_page_builder *b, int field, double v, bool important)
                     &b->page.margin_left};
     *f[field] = v;
     b->important[field] = important;
+    if (field >= 2)
+        b->pct_set &= ~(1u << (field - 2));
+}
+
+/* A percentage margin (`field` 2..5), resolved by fo_page_resolve. */
+static void set_pct(fo_page_builder *b, int field, double pct, bool important)
+{
+    if (b->important[field] && !important)
+        return;
+    set(b, field, 0, important);
+    b->pct_set |= 1u << (field - 2);
+    b->margin_pct[field - 2] = pct;
+}
+
+void fo_page_resolve(const fo_page_builder *b, fo_page_style *out)
+{
+    *out = b->page;
+    double *m[4] = {&out->margin_top, &out->margin_right, &out->margin_bottom,
+                    &out->margin_left};
+    for (int i = 0; i < 4; i++)
+        if (b->pct_set & (1u << i))
+            *m[i] = b->margin_pct[i] / 100.0 * (i % 2 ? out->width : out->height);
 }
 
 static fo_page_result parse_size(fo_page_builder *b, fo_vcur *c, bool important,
@@ -147,13 +170,18 @@ fo_page_result fo_page_decl(fo_page_builder *b, const char *name,
         return FO_PAGE_INVALID;
     for (int i = 0; i < n; i++) {
         const fo_value *v = &d[i].value;
+        int field = 2 + (int)(d[i].prop - FO_P_MARGIN_TOP);
         if (v->kind == FO_V_PERCENT) {
-            *why = "percentages are not supported here";
-            return FO_PAGE_INVALID;
+            /* of the page box's width (left, right) or height (top,
+             * bottom): CSS 2.1 §13.2.2, Paged Media 3 §6 */
+            double pct = v->num;
+            if (pct < 0) {
+                *why = "negative page margins are not allowed; clamped to 0";
+                pct = 0;
+            }
+            set_pct(b, field, pct, important);
+            continue;
         }
-    }
-    for (int i = 0; i < n; i++) {
-        const fo_value *v = &d[i].value;
         double pt;
         if (v->kind == FO_V_INHERIT || v->kind == FO_V_INITIAL || v->kind == FO_V_UNSET)
             pt = 72; /* the default page margin */
@@ -164,7 +192,7 @@ fo_page_result fo_page_decl(fo_page_builder *b, const char *name,
             *why = "negative page margins are not allowed; clamped to 0";
             pt = 0;
         }
-        set(b, 2 + (int)(d[i].prop - FO_P_MARGIN_TOP), pt, important);
+        set(b, field, pt, important);
     }
     return FO_PAGE_OK;
 }

@@ -5,8 +5,11 @@
  * portrait/landscape; folio also accepts an orientation after lengths),
  * `margin` (1–4 values) and margin-top/right/bottom/left (§8.1).  Lengths
  * are absolute; em/rem count against the initial font size (11 pt, the
- * page context's font, §5.3); percentages are rejected.  Later declarations
- * win unless an earlier one was !important (CSS Cascade 4 §6.1).
+ * page context's font, §5.3); percentage margins refer to the page box:
+ * left and right to its width, top and bottom to its height (CSS 2.1
+ * §13.2.2; Paged Media 3 §6 "Page Properties"), resolved by
+ * fo_page_resolve once the size is known.  Later declarations win unless
+ * an earlier one was !important (CSS Cascade 4 §6.1).
  * Private to src/style/.
  */
 #ifndef FO_PAGE_H
@@ -20,6 +23,8 @@
 typedef struct fo_page_builder {
     fo_page_style page;
     bool important[6]; /* width, height, margin top, right, bottom, left */
+    unsigned pct_set;  /* bit i: margin i (top, right, bottom, left) is margin_pct[i] % */
+    double margin_pct[4];
 } fo_page_builder;
 
 /* Defaults: A4 portrait (595.276 × 841.89 pt), 72 pt margins. */
@@ -42,5 +47,9 @@ typedef enum fo_page_result { FO_PAGE_OK, FO_PAGE_UNKNOWN, FO_PAGE_INVALID } fo_
 fo_page_result fo_page_decl(fo_page_builder *b, const char *name,
                             const fo_css_token *tok, size_t begin, size_t end,
                             bool important, const char **why);
+
+/* The page geometry `b` describes, percentage margins resolved against
+ * the page size (pt).  Never fails. */
+void fo_page_resolve(const fo_page_builder *b, fo_page_style *out);
 
 #endif

@@ -242,14 +242,18 @@ static fo_prop_result parse_ALIGN(fo_vcur *c, fo_value *v, fo_arena *a)
     return keyword_value(c, v, kw);
 }
 
-static fo_prop_result parse_LENGTH(fo_vcur *c, fo_value *v, fo_arena *a)
+/* <length-percentage> (margin-*: Box 4 §3; text-indent: Text 3 §8.1);
+ * negative values allowed. */
+static fo_prop_result parse_LENGTH_PCT(fo_vcur *c, fo_value *v, fo_arena *a)
 {
-    return fo_parse_length(c, 0, v) ? FO_PROP_OK : FO_PROP_INVALID;
+    return fo_parse_length(c, FO_LEN_PERCENT, v) ? FO_PROP_OK : FO_PROP_INVALID;
 }
 
-static fo_prop_result parse_LENGTH_NONNEG(fo_vcur *c, fo_value *v, fo_arena *a)
+/* <length-percentage [0,∞]> (padding-*: Box 4 §4). */
+static fo_prop_result parse_PADDING_PCT(fo_vcur *c, fo_value *v, fo_arena *a)
 {
-    return fo_parse_length(c, FO_LEN_NONNEG, v) ? FO_PROP_OK : FO_PROP_INVALID;
+    return fo_parse_length(c, FO_LEN_PERCENT | FO_LEN_NONNEG, v) ? FO_PROP_OK
+                                                                  : FO_PROP_INVALID;
 }
 
 static fo_prop_result parse_WHITE_SPACE(fo_vcur *c, fo_value *v, fo_arena *a)
@@ -606,11 +610,13 @@ static fo_text_align compute_ALIGN(const fo_value *v, fo_style *s, const ctx *c)
     return (fo_text_align)v->keyword;
 }
 
-static double compute_LENGTH(const fo_value *v, fo_style *s, const ctx *c)
+/* A percentage computes to 0 pt here and is recorded in pct_set / pct by
+ * fo_prop_compute_all (pct_slot); layout resolves it. */
+static double compute_LENGTH_PCT(const fo_value *v, fo_style *s, const ctx *c)
 {
     return fo_resolve_length(v, s->font_size, s->root_font_size, 0);
 }
-#define compute_LENGTH_NONNEG compute_LENGTH
+#define compute_PADDING_PCT compute_LENGTH_PCT
 
 static fo_white_space compute_WHITE_SPACE(const fo_value *v, fo_style *s, const ctx *c)
 {
@@ -642,8 +648,8 @@ static fo_break compute_BREAK_BETWEEN(const fo_value *v, fo_style *s, const ctx 
 #define copy_extra_COLOR(d, s) ((void)0)
 #define copy_extra_BG_COLOR(d, s) ((void)0)
 #define copy_extra_ALIGN(d, s) ((void)0)
-#define copy_extra_LENGTH(d, s) ((void)0)
-#define copy_extra_LENGTH_NONNEG(d, s) ((void)0)
+#define copy_extra_LENGTH_PCT(d, s) ((void)0) /* pct: fo_prop_compute_all */
+#define copy_extra_PADDING_PCT(d, s) ((void)0)
 #define copy_extra_WHITE_SPACE(d, s) ((void)0)
 #define copy_extra_TEXT_WRAP(d, s) ((void)0)
 #define copy_extra_COUNT(d, s) ((void)0)
@@ -722,12 +728,12 @@ static fo_prop_result expand_box(fo_vcur *c, fo_decl *out, int *n, fo_prop_id fi
 
 static fo_prop_result expand_MARGIN(fo_vcur *c, fo_decl *out, int *n, fo_arena *a)
 {
-    return expand_box(c, out, n, FO_P_MARGIN_TOP, 0);
+    return expand_box(c, out, n, FO_P_MARGIN_TOP, FO_LEN_PERCENT);
 }
 
 static fo_prop_result expand_PADDING(fo_vcur *c, fo_decl *out, int *n, fo_arena *a)
 {
-    return expand_box(c, out, n, FO_P_PADDING_TOP, FO_LEN_NONNEG);
+    return expand_box(c, out, n, FO_P_PADDING_TOP, FO_LEN_PERCENT | FO_LEN_NONNEG);
 }
 
 /* Fragmentation 3 §3.4: page-break-* are aliases with legacy values. */
@@ -1042,6 +1048,38 @@ static void no_border_width(fo_style *s)
         s->border_left_width = 0;
 }
 
+/* The fo_pct_field of a property whose computed value may stay a
+ * percentage, or -1. */
+static int pct_slot(int p)
+{
+    switch (p) {
+    case FO_P_MARGIN_TOP: return FO_PCT_MARGIN_TOP;
+    case FO_P_MARGIN_RIGHT: return FO_PCT_MARGIN_RIGHT;
+    case FO_P_MARGIN_BOTTOM: return FO_PCT_MARGIN_BOTTOM;
+    case FO_P_MARGIN_LEFT: return FO_PCT_MARGIN_LEFT;
+    case FO_P_PADDING_TOP: return FO_PCT_PADDING_TOP;
+    case FO_P_PADDING_RIGHT: return FO_PCT_PADDING_RIGHT;
+    case FO_P_PADDING_BOTTOM: return FO_PCT_PADDING_BOTTOM;
+    case FO_P_PADDING_LEFT: return FO_PCT_PADDING_LEFT;
+    case FO_P_TEXT_INDENT: return FO_PCT_TEXT_INDENT;
+    default: return -1;
+    }
+}
+
+/* Records (v: a computed specified value) or copies (v NULL: from `src`,
+ * for inherit and initial) the percentage of slot k. */
+static void pct_record(fo_style *out, int k, const fo_value *v, const fo_style *src)
+{
+    unsigned bit = 1u << k;
+    if (v ? v->kind == FO_V_PERCENT : (src->pct_set & bit) != 0) {
+        out->pct_set |= bit;
+        out->pct[k] = v ? v->num : src->pct[k];
+    } else {
+        out->pct_set &= ~bit;
+        out->pct[k] = 0;
+    }
+}
+
 void fo_style_initial(fo_style *out)
 {
     memset(out, 0, sizeof *out);
@@ -1077,6 +1115,10 @@ void fo_prop_compute_all(const fo_value *const cascaded[FO_PROP_COUNT],
             props[p].copy(out, &initial);
         else
             props[p].compute(v, out, &c);
+        int k = pct_slot(p);
+        if (k >= 0)
+            pct_record(out, k, kind == FO_V_INHERIT || kind == FO_V_INITIAL ? NULL : v,
+                       kind == FO_V_INHERIT ? parent : &initial);
         if (p == FO_P_FONT_SIZE) {
             double prem = parent->root_font_size > 0 ? parent->root_font_size
                                                      : FO_INITIAL_FONT_SIZE;

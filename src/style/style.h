@@ -2,7 +2,9 @@
  *
  * A style sheet is a CSS subset (see docs/styling.md).  Layout asks for the
  * computed style of an element (described by an fo_elem chain) and gets
- * absolute values in points; layout never parses CSS text.
+ * absolute values in points — except percentages of widths only layout
+ * knows (margins, padding, text-indent), which it resolves with
+ * fo_style_resolve_box; layout never parses CSS text.
  *
  * Sources: CSS Syntax Level 3 (tokenizer, error recovery), CSS Cascade 4
  * (specificity, source order, inheritance), CSS Paged Media 3 (@page).
@@ -110,8 +112,24 @@ typedef struct fo_string_set {
     int n;
 } fo_string_set;
 
-/* Computed style of one element.  All lengths are in points (1/72 in).
- * Strings point into the style sheet and live as long as it. */
+/* The lengths whose computed value may be a percentage of a width only
+ * layout knows (bits of fo_style.pct_set, indices of fo_style.pct):
+ * margin-* and padding-* refer to the containing block's width, top and
+ * bottom too (CSS 2.1 §8.3, §8.4; Box 4 §3, §4); text-indent to the
+ * block's own content width (CSS Text 3 §8.1). */
+typedef enum fo_pct_field {
+    FO_PCT_MARGIN_TOP, FO_PCT_MARGIN_RIGHT, FO_PCT_MARGIN_BOTTOM, FO_PCT_MARGIN_LEFT,
+    FO_PCT_PADDING_TOP, FO_PCT_PADDING_RIGHT, FO_PCT_PADDING_BOTTOM, FO_PCT_PADDING_LEFT,
+    FO_PCT_TEXT_INDENT,
+    FO_PCT_COUNT
+} fo_pct_field;
+
+/* Computed style of one element.  All lengths are in points (1/72 in),
+ * except that margin-*, padding-* and text-indent may be percentages:
+ * then the bit 1u << FO_PCT_x of pct_set is set, pct[FO_PCT_x] holds the
+ * percentage (10% → 10) and the pt field is 0 until layout resolves it
+ * with fo_style_resolve_box.  Strings point into the style sheet and live
+ * as long as it. */
 typedef struct fo_style {
     const char *font_family;   /* CSS family list as written: "Noto Serif, serif" */
     double font_size;          /* pt */
@@ -122,9 +140,11 @@ typedef struct fo_style {
     fo_color color;
     fo_color background_color; /* a = 0: transparent */
     fo_text_align text_align;
-    double text_indent;        /* pt */
-    double margin_top, margin_right, margin_bottom, margin_left;     /* pt */
-    double padding_top, padding_right, padding_bottom, padding_left; /* pt */
+    double text_indent;        /* pt (a percentage: see pct_set) */
+    double margin_top, margin_right, margin_bottom, margin_left;     /* pt (or %: pct_set) */
+    double padding_top, padding_right, padding_bottom, padding_left; /* pt, ≥ 0 (or %: pct_set) */
+    unsigned pct_set;          /* bits 1u << FO_PCT_*: that length is a percentage */
+    double pct[FO_PCT_COUNT];  /* the percentages, 10% → 10 (valid where pct_set says) */
     fo_white_space white_space;
     fo_text_wrap text_wrap;    /* line breaking: total-fit, or first-fit (greedy) */
     int orphans, widows;       /* lines, ≥ 1 */
@@ -153,6 +173,21 @@ typedef struct fo_style {
                                   down so rem needs no state; set by
                                   fo_style_initial / fo_style_compute */
 } fo_style;
+
+/* Resolves the percentages of `s` (pct_set) into its pt fields, as
+ * layout does when it places the box: margin-left/right and
+ * padding-left/right against `h_base`, margin-top/bottom and
+ * padding-top/bottom against `v_base` (pt).  For a box in the flow both
+ * are the containing block's content width (CSS 2.1 §8.3, §8.4: vertical
+ * margins and padding refer to the width too); for a page-margin box they
+ * are the page box's width and height (CSS Paged Media 3 §6).  Then a
+ * percentage text-indent against the box's own content width, h_base
+ * less the horizontal margins, borders and padding, at least 0 (CSS Text
+ * 3 §8.1).  Results are clamped to ±1e6 pt; pct_set and pct are kept (a
+ * child still inherits text-indent as a percentage, CSS 2.1 §16.1:
+ * computed value "the percentage as specified").  Lengths that are not
+ * percentages are left alone.  Never fails. */
+void fo_style_resolve_box(fo_style *s, double h_base, double v_base);
 
 /* An element as style matching sees it.  Layout builds a chain from the
  * element up to the root on the stack.  `tag` is the element name
@@ -236,7 +271,9 @@ void fo_style_initial(fo_style *out);
  * `initial` and `unset` (§7.1-7.4), and resolve units to points: em
  * against the parent's font-size for font-size and the element's own for
  * other lengths, rem against the root's font-size (carried in
- * root_font_size), % font-size against the parent's.  `sheet` may be NULL
+ * root_font_size), % font-size against the parent's, % line-height
+ * against the element's own font-size; % margins, padding and
+ * text-indent stay percentages (pct_set; fo_style_resolve_box).  `sheet` may be NULL
  * (initial values only); `out` may be the same object as `parent`.
  * Never fails; cost is proportional to the rules whose rightmost compound
  * names the element's type or one of its classes, plus universal ones. */
@@ -252,10 +289,12 @@ void fo_style_compute_pseudo(const fo_sheet *sheet, const fo_elem *elem,
                              fo_style *out);
 
 /* Page geometry for the document's pages from the sheet's @page rules
- * (CSS Paged Media 3 §7.1 size, §8.1 margins; `:first`/`:left` page
- * selectors and margin boxes are not supported yet).  All values in pt.
- * Defaults: A4 (595.276 × 841.89 pt) with 72 pt margins.  `sheet` may be
- * NULL.  Never fails. */
+ * (CSS Paged Media 3 §7.1 size, §8.1 margins; page selectors may not set
+ * size or margins).  All values in pt: percentage margins are resolved
+ * here, left and right against the page width, top and bottom against
+ * the page height (CSS 2.1 §13.2.2; CSS Paged Media 3 §6), whichever
+ * declaration set the size.  Defaults: A4 (595.276 × 841.89 pt) with
+ * 72 pt margins.  `sheet` may be NULL.  Never fails. */
 void fo_sheet_page(const fo_sheet *sheet, fo_page_style *out);
 
 /* An @font-face rule (CSS Fonts 4 §4): the file `path` (resolved against

@@ -3,7 +3,9 @@
  * A declaration's value is parsed once, when the sheet is read, into an
  * fo_value (a specified value, CSS Cascade 4 §4.1); computing it for an
  * element (props.c) then needs no text.  Lengths are kept in points unless
- * they are relative (em, rem, %), which only the cascade can resolve.
+ * they are relative (em, rem, %), which only the cascade can resolve — or,
+ * for percentages of a width (margins, padding, text-indent), only layout
+ * (fo_style.pct_set, fo_style_resolve_box).
  *
  * Sources: CSS Values and Units 4 (§5 numbers, §6 lengths: 1in = 2.54cm =
  * 96px = 72pt = 6pc, 1Q = 0.25mm), CSS Color 4 (§4 <color>, §6 named

@@ -156,6 +156,22 @@ if "$FOLIO" -q "$OUT/tp.md" -o "$OUT/tp.pdf" --style "$OUT/tp.css"; then
     echo "$p1" | grep -q 'The Title Page' && ! echo "$p1" | grep -q 'Body text' && echo "$p2" | grep -q 'Body text' && ok || bad "title page: body not on page 2"
 else bad "title page: folio failed"; fi
 
+# --- percentages: @page margins of the page size, margins and text-indent
+# of the containing block / the block's measure (docs/styling.md, Values) ---
+printf 'Alpha starts here.\n\n> Beta starts here.\n' >"$OUT/pct.md"
+printf '@page { size: 400pt 600pt; margin: 10%% }\nbody { margin: 0; padding: 0; text-indent: 0 }
+p { margin: 0 0 0 10%%; text-indent: 5%% }\nblockquote { margin: 0 0 0 20%%; padding: 0; border: none }\n' >"$OUT/pct.css"
+if check_pdf pct "$OUT/pct.md" --style "$OUT/pct.css"; then
+    # page area x 40..360; Alpha: 40 + 32 + 5% of 288; Beta: quote at 104
+    # (256 wide), its p at 129.6 (230.4 wide) + 11.52
+    pdftotext -bbox "$OUT/pct.pdf" - | python3 -c '
+import re, sys
+x = {w: float(a) for a, w in re.findall(r"<word xMin=\"([0-9.]+)\"[^>]*>(\w+)<", sys.stdin.read())}
+want = {"Alpha": 86.4, "Beta": 141.12}
+sys.exit(0 if all(abs(x.get(k, -1) - v) < 0.05 for k, v in want.items()) else print("got", x) or 1)' \
+        >"$OUT/pct.x" && ok || bad "percentages: word positions $(cat "$OUT/pct.x")"
+fi
+
 # --- images: PNG (alpha, 16-bit, gray), JPEG (baseline, progressive, gray,
 # CMYK), scaling, captions, links, placeholders with warnings ---
 IMG=$OUT/img; mkdir -p "$IMG"
