@@ -214,8 +214,15 @@ static void figure(fo_lay *L, lay_frame *f, const fo_node *img, const fo_node *l
         double room = L->area_h - cap_h;
         if (room < L->area_h / 2)
             room = L->area_h / 2;
+        /* width / max-width (CSS 2.1 §10.2, §10.4; aspect ratio kept, so
+         * a width may scale up), then never wider than the measure nor
+         * taller than the room on a page. */
         double k = 1;
-        if (w > W)
+        if (s.width >= 0 && w > 0)
+            k = s.width / w;
+        if (s.max_width >= 0 && w * k > s.max_width)
+            k = s.max_width / w;
+        if (w * k > W)
             k = W / w;
         if (h * k > room)
             k = room / h;
@@ -227,7 +234,14 @@ static void figure(fo_lay *L, lay_frame *f, const fo_node *img, const fo_node *l
         w = W < 240 ? W : 240;
         h = 0; /* set below from the text */
     }
+    /* Centred in the measure, unless one margin alone is auto (CSS 2.1
+     * §10.3.3): margin-left: auto sets it flush right, margin-right: auto
+     * flush left. */
     double x = x0 + (W - w) / 2;
+    if ((s.margin_auto & 10) == 8)
+        x = x0 + W - w;
+    else if ((s.margin_auto & 10) == 2)
+        x = x0;
     if (st == FO_OK) {
         if (lay_box_begin(L, h, img->line) >= 0) {
             /* Preflight: fewer than 150 px per inch prints soft. */

@@ -285,9 +285,12 @@ void lay_code_block(fo_lay *L, lay_frame *f, const fo_node *n);
 /* ---- tables (table.c) ---- */
 void lay_table(fo_lay *L, lay_frame *f, const fo_node *n);
 /* Automatic column widths (CSS 2.1 §17.5.2.2): from each column's min and
- * max content widths (pt, padding included) and the measure W (pt), fills
- * out[ncols] (pt).  See table.c for the rules. */
-void lay_table_widths(const double *cmin, const double *cmax, int ncols, double W, double *out);
+ * max content widths (pt, padding included) and the available width W
+ * (pt), fills out[ncols] (pt): max-content widths when they fit (scaled up
+ * in proportion to fill W when `fill`, for a table with a width), else
+ * between min and max in proportion, else min widths scaled down. */
+void lay_table_widths(const double *cmin, const double *cmax, int ncols, double W, bool fill,
+                      double *out);
 
 /* ---- figures (image.c) ---- */
 /* Whether paragraph `p` holds only images (each maybe inside a link). */

@@ -63,7 +63,8 @@ static void content_widths(fo_lay *L, lay_text *t, const fo_style *s, double *mi
         *max = *min;
 }
 
-void lay_table_widths(const double *cmin, const double *cmax, int ncols, double W, double *out)
+void lay_table_widths(const double *cmin, const double *cmax, int ncols, double W, bool fill,
+                      double *out)
 {
     double smin = 0, smax = 0;
     for (int c = 0; c < ncols; c++) {
@@ -71,7 +72,9 @@ void lay_table_widths(const double *cmin, const double *cmax, int ncols, double 
         smax += cmax[c];
     }
     for (int c = 0; c < ncols; c++) {
-        if (smax <= W)
+        if (smax <= W && fill)
+            out[c] = smax > 0 ? cmax[c] * W / smax : W / ncols;
+        else if (smax <= W)
             out[c] = cmax[c];
         else if (smin >= W)
             out[c] = smin > 0 ? cmin[c] * W / smin : W / ncols;
@@ -301,7 +304,26 @@ void lay_table(fo_lay *L, lay_frame *f, const fo_node *n)
                 cmax[c] = mx + pad;
         }
     }
-    lay_table_widths(cmin, cmax, ncols, W, cw);
+    /* width (CSS 2.1 §17.5.2.2): the table is that wide, but never narrower
+     * than its columns' minimum content widths nor wider than the
+     * measure; max-width caps it (§10.4).  Without width it shrinks to
+     * its content. */
+    double target = W;
+    bool fill = false;
+    if (ts.width >= 0) {
+        double smin = 0;
+        for (int c = 0; c < ncols; c++)
+            smin += cmin[c];
+        target = ts.width > smin ? ts.width : smin;
+        fill = true;
+    }
+    if (ts.max_width >= 0 && target > ts.max_width)
+        target = ts.max_width;
+    if (target > W)
+        target = W;
+    if (target < 1)
+        target = 1;
+    lay_table_widths(cmin, cmax, ncols, target, fill, cw);
     if (W / ncols < ts.font_size)
         fo_warn(L->diag, L->doc->path, n->line, 0,
                 "a table of %d columns is too wide for the measure (%.1f pt a column); its "
@@ -310,6 +332,10 @@ void lay_table(fo_lay *L, lay_frame *f, const fo_node *n)
     double tw = 0;
     for (int c = 0; c < ncols; c++)
         tw += cw[c];
+    /* auto margins (CSS 2.1 §10.3.3): both centre the table in the
+     * measure, margin-left: auto alone sets it flush right. */
+    if ((ts.margin_auto & 8) && tw < W)
+        tx += (ts.margin_auto & 2) ? (W - tw) / 2 : W - tw;
 
     /* Pass 2: shape every cell in its column and emit one box per row. */
     fo_color rc = ts.color;

@@ -171,6 +171,10 @@ fo_page_result fo_page_decl(fo_page_builder *b, const char *name,
     for (int i = 0; i < n; i++) {
         const fo_value *v = &d[i].value;
         int field = 2 + (int)(d[i].prop - FO_P_MARGIN_TOP);
+        if (v->kind == FO_V_KEYWORD) {
+            *why = "auto page margins are not supported; give a length";
+            return FO_PAGE_INVALID;
+        }
         if (v->kind == FO_V_PERCENT) {
             /* of the page box's width (left, right) or height (top,
              * bottom): CSS 2.1 §13.2.2, Paged Media 3 §6 */

@@ -22,6 +22,7 @@ void fo_style_resolve_box(fo_style *s, double h_base, double v_base)
         [FO_PCT_PADDING_TOP] = &s->padding_top,     [FO_PCT_PADDING_RIGHT] = &s->padding_right,
         [FO_PCT_PADDING_BOTTOM] = &s->padding_bottom,
         [FO_PCT_PADDING_LEFT] = &s->padding_left,   [FO_PCT_TEXT_INDENT] = &s->text_indent,
+        [FO_PCT_WIDTH] = &s->width,                 [FO_PCT_MAX_WIDTH] = &s->max_width,
     };
     if (!s->pct_set)
         return;
@@ -45,5 +46,12 @@ void fo_style_resolve_box(fo_style *s, double h_base, double v_base)
         if (!(own > 0))
             own = 0;
         *field[FO_PCT_TEXT_INDENT] = clamp_len(s->pct[FO_PCT_TEXT_INDENT] / 100.0 * own);
+    }
+    /* width, max-width: of the containing block's width (CSS 2.1 §10.2) */
+    for (int k = FO_PCT_WIDTH; k <= FO_PCT_MAX_WIDTH; k++) {
+        if (s->pct_set & (1u << k)) {
+            double v = clamp_len(s->pct[k] / 100.0 * h_base);
+            *field[k] = v < 0 ? 0 : v;
+        }
     }
 }

@@ -249,6 +249,39 @@ static fo_prop_result parse_LENGTH_PCT(fo_vcur *c, fo_value *v, fo_arena *a)
     return fo_parse_length(c, FO_LEN_PERCENT, v) ? FO_PROP_OK : FO_PROP_INVALID;
 }
 
+/* <length-percentage> | auto (margin-*: CSS 2.1 §8.3, Box 4 §3).  auto is
+ * FO_V_KEYWORD 1. */
+static fo_prop_result parse_MARGIN(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    static const fo_keyword kw[] = {{"auto", 1}, {NULL, 0}};
+    const fo_css_token *t = fo_vcur_peek(c);
+    if (t && t->type == FO_TOK_IDENT)
+        return keyword_value(c, v, kw);
+    return parse_LENGTH_PCT(c, v, a);
+}
+
+/* width (CSS 2.1 §10.2): <length-percentage [0,∞]> | auto, and max-width
+ * (§10.4): <length-percentage [0,∞]> | none; the keyword is FO_V_KEYWORD 0. */
+static fo_prop_result size_value(fo_vcur *c, fo_value *v, const char *keyword)
+{
+    const fo_keyword kw[] = {{keyword, 0}, {NULL, 0}};
+    const fo_css_token *t = fo_vcur_peek(c);
+    if (t && t->type == FO_TOK_IDENT)
+        return keyword_value(c, v, kw);
+    return fo_parse_length(c, FO_LEN_PERCENT | FO_LEN_NONNEG, v) ? FO_PROP_OK
+                                                                  : FO_PROP_INVALID;
+}
+
+static fo_prop_result parse_SIZE(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    return size_value(c, v, "auto");
+}
+
+static fo_prop_result parse_MAX_SIZE(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    return size_value(c, v, "none");
+}
+
 /* <length-percentage [0,∞]> (padding-*: Box 4 §4). */
 static fo_prop_result parse_PADDING_PCT(fo_vcur *c, fo_value *v, fo_arena *a)
 {
@@ -618,6 +651,22 @@ static double compute_LENGTH_PCT(const fo_value *v, fo_style *s, const ctx *c)
 }
 #define compute_PADDING_PCT compute_LENGTH_PCT
 
+/* margin-*: auto computes to 0 pt here and sets its bit in margin_auto
+ * (fo_prop_compute_all); layout gives it meaning where a box has a width
+ * of its own (tables, figures). */
+static double compute_MARGIN(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return v->kind == FO_V_KEYWORD ? 0 : compute_LENGTH_PCT(v, s, c);
+}
+
+/* width / max-width: auto and none compute to -1; a percentage to 0 pt
+ * with its pct_set bit (layout resolves it). */
+static double compute_SIZE(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return v->kind == FO_V_KEYWORD ? -1 : compute_LENGTH_PCT(v, s, c);
+}
+#define compute_MAX_SIZE compute_SIZE
+
 static fo_white_space compute_WHITE_SPACE(const fo_value *v, fo_style *s, const ctx *c)
 {
     return (fo_white_space)v->keyword;
@@ -650,6 +699,9 @@ static fo_break compute_BREAK_BETWEEN(const fo_value *v, fo_style *s, const ctx 
 #define copy_extra_ALIGN(d, s) ((void)0)
 #define copy_extra_LENGTH_PCT(d, s) ((void)0) /* pct: fo_prop_compute_all */
 #define copy_extra_PADDING_PCT(d, s) ((void)0)
+#define copy_extra_MARGIN(d, s) ((void)0) /* margin_auto: fo_prop_compute_all */
+#define copy_extra_SIZE(d, s) ((void)0)
+#define copy_extra_MAX_SIZE(d, s) ((void)0)
 #define copy_extra_WHITE_SPACE(d, s) ((void)0)
 #define copy_extra_TEXT_WRAP(d, s) ((void)0)
 #define copy_extra_COUNT(d, s) ((void)0)
@@ -709,6 +761,13 @@ static fo_prop_result expand_box(fo_vcur *c, fo_decl *out, int *n, fo_prop_id fi
     fo_value v[4];
     int k = 0;
     while (k < 4 && !fo_vcur_done(c)) {
+        const fo_css_token *t = fo_vcur_peek(c);
+        if (first == FO_P_MARGIN_TOP && t->type == FO_TOK_IDENT &&
+            fo_css_ascii_eq(t->value, "auto")) {
+            c->i++;
+            v[k++] = (fo_value){.kind = FO_V_KEYWORD, .keyword = 1};
+            continue;
+        }
         if (!fo_parse_length(c, flags, &v[k]))
             return FO_PROP_INVALID;
         k++;
@@ -1062,6 +1121,8 @@ static int pct_slot(int p)
     case FO_P_PADDING_BOTTOM: return FO_PCT_PADDING_BOTTOM;
     case FO_P_PADDING_LEFT: return FO_PCT_PADDING_LEFT;
     case FO_P_TEXT_INDENT: return FO_PCT_TEXT_INDENT;
+    case FO_P_WIDTH: return FO_PCT_WIDTH;
+    case FO_P_MAX_WIDTH: return FO_PCT_MAX_WIDTH;
     default: return -1;
     }
 }
@@ -1119,6 +1180,14 @@ void fo_prop_compute_all(const fo_value *const cascaded[FO_PROP_COUNT],
         if (k >= 0)
             pct_record(out, k, kind == FO_V_INHERIT || kind == FO_V_INITIAL ? NULL : v,
                        kind == FO_V_INHERIT ? parent : &initial);
+        if (p >= FO_P_MARGIN_TOP && p <= FO_P_MARGIN_LEFT) {
+            unsigned bit = 1u << (p - FO_P_MARGIN_TOP);
+            bool is_auto = kind == FO_V_INHERIT ? (parent->margin_auto & bit) != 0
+                           : kind == FO_V_INITIAL ? false
+                                                  : v->kind == FO_V_KEYWORD;
+            if (is_auto)
+                out->margin_auto |= bit;
+        }
         if (p == FO_P_FONT_SIZE) {
             double prem = parent->root_font_size > 0 ? parent->root_font_size
                                                      : FO_INITIAL_FONT_SIZE;

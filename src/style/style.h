@@ -116,11 +116,12 @@ typedef struct fo_string_set {
  * layout knows (bits of fo_style.pct_set, indices of fo_style.pct):
  * margin-* and padding-* refer to the containing block's width, top and
  * bottom too (CSS 2.1 §8.3, §8.4; Box 4 §3, §4); text-indent to the
- * block's own content width (CSS Text 3 §8.1). */
+ * block's own content width (CSS Text 3 §8.1); width and max-width to
+ * the containing block's width (CSS 2.1 §10.2, §10.4). */
 typedef enum fo_pct_field {
     FO_PCT_MARGIN_TOP, FO_PCT_MARGIN_RIGHT, FO_PCT_MARGIN_BOTTOM, FO_PCT_MARGIN_LEFT,
     FO_PCT_PADDING_TOP, FO_PCT_PADDING_RIGHT, FO_PCT_PADDING_BOTTOM, FO_PCT_PADDING_LEFT,
-    FO_PCT_TEXT_INDENT,
+    FO_PCT_TEXT_INDENT, FO_PCT_WIDTH, FO_PCT_MAX_WIDTH,
     FO_PCT_COUNT
 } fo_pct_field;
 
@@ -143,6 +144,12 @@ typedef struct fo_style {
     double text_indent;        /* pt (a percentage: see pct_set) */
     double margin_top, margin_right, margin_bottom, margin_left;     /* pt (or %: pct_set) */
     double padding_top, padding_right, padding_bottom, padding_left; /* pt, ≥ 0 (or %: pct_set) */
+    unsigned margin_auto;      /* bits 1 top, 2 right, 4 bottom, 8 left: that margin is
+                                  `auto` (its pt field is 0); tables and figures
+                                  use it to centre or align (CSS 2.1 §10.3.3) */
+    double width, max_width;   /* pt; -1: auto / none (or %: pct_set).  Used by
+                                  tables and figures (images); other boxes always
+                                  fill their containing block */
     unsigned pct_set;          /* bits 1u << FO_PCT_*: that length is a percentage */
     double pct[FO_PCT_COUNT];  /* the percentages, 10% → 10 (valid where pct_set says) */
     fo_white_space white_space;

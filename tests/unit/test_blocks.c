@@ -63,17 +63,70 @@ static void test_table_widths(void **state)
 {
     double out[2];
     /* Everything fits: max content widths. */
-    lay_table_widths((double[]){10, 20}, (double[]){30, 40}, 2, 100, out);
+    lay_table_widths((double[]){10, 20}, (double[]){30, 40}, 2, 100, false, out);
     assert_true(out[0] == 30 && out[1] == 40);
     /* Between: min + share of (max - min) in proportion. */
-    lay_table_widths((double[]){10, 20}, (double[]){110, 60}, 2, 80, out);
+    lay_table_widths((double[]){10, 20}, (double[]){110, 60}, 2, 80, false, out);
     assert_float_equal(out[0], 10 + 100 * 50.0 / 140, 1e-9);
     assert_float_equal(out[1], 20 + 40 * 50.0 / 140, 1e-9);
     assert_float_equal(out[0] + out[1], 80, 1e-9);
     /* Even the minimum does not fit: the minimum scaled to the measure. */
-    lay_table_widths((double[]){60, 90}, (double[]){80, 120}, 2, 100, out);
+    lay_table_widths((double[]){60, 90}, (double[]){80, 120}, 2, 100, false, out);
     assert_float_equal(out[0], 40, 1e-9);
     assert_float_equal(out[1], 60, 1e-9);
+    /* A table with a width: max widths scaled up to fill it. */
+    lay_table_widths((double[]){10, 20}, (double[]){30, 50}, 2, 160, true, out);
+    assert_float_equal(out[0], 60, 1e-9);
+    assert_float_equal(out[1], 100, 1e-9);
+}
+
+/* Horizontal extent of the widest line item on page 0 (a table's rules). */
+static void widest_rule(const fo_display *dl, double *x1, double *x2)
+{
+    *x1 = *x2 = 0;
+    for (int i = 0; i < dl->pages[0].nitems; i++) {
+        const fo_item *it = &dl->pages[0].items[i];
+        if (it->kind == FO_ITEM_LINE && it->u.line.x2 - it->u.line.x1 > *x2 - *x1) {
+            *x1 = it->u.line.x1;
+            *x2 = it->u.line.x2;
+        }
+    }
+}
+
+/* width and auto margins on a table (CSS 2.1 §17.5.2.2, §10.3.3): the
+ * default table shrinks to its content at the left edge; width: 100%
+ * fills the measure; a fixed width with margin: 0 auto is centred;
+ * margin-left: auto alone sets it flush right. */
+static void test_table_width_and_auto_margins(void **state)
+{
+    const char *md = "| A | B |\n|---|---|\n| one | two |\n";
+    const double left = 72, right = 595.276 - 72, measure = right - left;
+    fo_diag d;
+    fo_diag_init(&d);
+    double x1, x2;
+    fo_display *dl = typeset(md, NULL, &d);
+    widest_rule(dl, &x1, &x2);
+    assert_float_equal(x1, left, 0.01);
+    assert_true(x2 - x1 < measure / 3);
+    fo_display_free(dl);
+
+    dl = typeset(md, "table { width: 100% }", &d);
+    widest_rule(dl, &x1, &x2);
+    assert_float_equal(x1, left, 0.01);
+    assert_float_equal(x2, right, 0.01);
+    fo_display_free(dl);
+
+    dl = typeset(md, "table { width: 200pt; margin: 0 auto }", &d);
+    widest_rule(dl, &x1, &x2);
+    assert_float_equal(x2 - x1, 200, 0.01);
+    assert_float_equal(x1, left + (measure - 200) / 2, 0.01);
+    fo_display_free(dl);
+
+    dl = typeset(md, "table { width: 50%; max-width: 150pt; margin-left: auto }", &d);
+    widest_rule(dl, &x1, &x2);
+    assert_float_equal(x2 - x1, 150, 0.01);
+    assert_float_equal(x2, right, 0.01);
+    fo_display_free(dl);
 }
 
 /* A table longer than a page: its header row is on every page it spans,
@@ -377,6 +430,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table_widths),
+        cmocka_unit_test(test_table_width_and_auto_margins),
         cmocka_unit_test(test_table_header_on_every_page),
         cmocka_unit_test(test_footnotes_at_page_foot),
         cmocka_unit_test(test_task_boxes),

@@ -500,7 +500,8 @@ static void test_keyword_properties(void **state)
         "break-before: always", "page-break-inside: always", "font-family: serif,",
         "font-family: 12pt", "font-family: inherit, serif", "font-style: bold",
         "padding-left: -1pt", "line-height: -1", "font-size: big",
-        "margin: 1pt 2pt 3pt 4pt 5pt", "margin: auto",
+        "margin: 1pt 2pt 3pt 4pt 5pt", "margin: auto auto 1pt 1pt 1pt", "padding: auto",
+        "text-indent: auto", "width: -1pt", "width: none", "max-width: auto",
     };
     char css[256];
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -530,6 +531,27 @@ static void test_margin_shorthand(void **state)
     s = style(f, "p.e");
     assert_true(s.padding_top == 1 && s.padding_right == 2 && s.padding_bottom == 3 &&
                 s.padding_left == 4);
+    assert_int_equal(s.margin_auto, 0);
+    NEAR(s.width, -1);
+    NEAR(s.max_width, -1);
+    /* auto margins: 0 pt plus a bit per side (1 top, 2 right, 4 bottom,
+     * 8 left); width / max-width lengths and percentages */
+    parse(f, ".a { margin: 1pt auto } .b { margin-left: auto; width: 120pt; max-width: 50% }"
+             ".c { margin: 0 auto; margin-right: 3pt } .d { margin: inherit }");
+    s = style(f, "p.a");
+    assert_int_equal(s.margin_auto, 2 | 8);
+    assert_true(s.margin_top == 1 && s.margin_left == 0 && s.margin_right == 0);
+    s = style(f, "p.b");
+    assert_int_equal(s.margin_auto, 8);
+    NEAR(s.width, 120);
+    assert_true(s.pct_set & (1u << FO_PCT_MAX_WIDTH));
+    NEAR(s.pct[FO_PCT_MAX_WIDTH], 50);
+    fo_style_resolve_box(&s, 400, 400);
+    NEAR(s.max_width, 200);
+    s = style(f, "p.c");
+    assert_int_equal(s.margin_auto, 8);
+    NEAR(s.margin_right, 3);
+    assert_int_equal(f->diag.warnings, 0);
 }
 
 static void test_huge_values(void **state)
