@@ -240,7 +240,24 @@ static fo_status on_line(void *ctx, const fo_line_item *l)
     if (!w->cr || l->color.a <= 0 || !(l->width > 0))
         return FO_OK;
     set_source(w->cr, l->color);
-    stroke_segment(w, l->x1, l->y1, l->x2, l->y2, l->width);
+    if (l->dash.style == FO_DASH_SOLID || !(l->dash.on + l->dash.off > 0)) {
+        stroke_segment(w, l->x1, l->y1, l->x2, l->y2, l->width);
+        return FO_OK;
+    }
+    /* dashed or dotted (display.h): the pattern in pt, as PDF's `d`;
+     * dots are zero-length dashes with round caps; no stroke adjustment,
+     * which poppler gives dashes none either */
+    cairo_t *cr = w->cr;
+    double dashes[2] = {l->dash.on, l->dash.off};
+    cairo_save(cr);
+    cairo_set_line_width(cr, l->width);
+    cairo_set_dash(cr, dashes, 2, l->dash.phase);
+    cairo_set_line_cap(cr, l->dash.style == FO_DASH_DOTTED ? CAIRO_LINE_CAP_ROUND
+                                                             : CAIRO_LINE_CAP_BUTT);
+    cairo_move_to(cr, l->x1, l->y1);
+    cairo_line_to(cr, l->x2, l->y2);
+    cairo_stroke(cr);
+    cairo_restore(cr);
     return FO_OK;
 }
 
