@@ -45,15 +45,17 @@ static fo_line_dash side_dash(fo_border_style st, double t, double len, double o
 {
     fo_line_dash ds = FO_LINE_SOLID;
     double origin, period;
+    if (!(t >= 0.05) || !isfinite(len))
+        return ds; /* hairlines: a pattern too fine to see */
     if (st == FO_BORDER_DASHED) {
         double on = 3 * t, g0 = 3 * t;
         if (len < 2 * on + g0 / 2)
             return ds;
-        int n = (int)floor((len + g0) / (on + g0) + 0.5);
+        double n = floor((len + g0) / (on + g0) + 0.5);
         if (n < 2)
             n = 2;
         double off = (len - n * on) / (n - 1);
-        while (off < g0 / 2 && n > 2) {
+        if (off < g0 / 2 && n > 2) { /* rounded up too far: one dash fewer */
             n--;
             off = (len - n * on) / (n - 1);
         }
@@ -64,7 +66,7 @@ static fo_line_dash side_dash(fo_border_style st, double t, double len, double o
         double span = len - t; /* from the first dot's centre to the last's */
         if (span < t)
             return ds;
-        int n = (int)floor(span / (2 * t) + 0.5);
+        double n = floor(span / (2 * t) + 0.5);
         if (n < 1)
             n = 1;
         ds = (fo_line_dash){FO_DASH_DOTTED, 0, span / n, 0};

@@ -78,7 +78,8 @@ typedef struct fo_rect_item {
  * starts at (x1, y1): layout fits the pattern to a border side so that its
  * corners start and end with a dash or a dot, and carries it on across the
  * strips a side is drawn in.  Backends restore solid butt-capped lines
- * after a dashed one.  FO_LINE_SOLID is the plain stroke. */
+ * after a dashed one, and draw a pattern with on + off < 0.002 pt solid
+ * (an all-zero pattern is invalid in PDF and cairo).  FO_LINE_SOLID is the plain stroke. */
 typedef enum fo_dash { FO_DASH_SOLID, FO_DASH_DASHED, FO_DASH_DOTTED } fo_dash;
 
 typedef struct fo_line_dash {

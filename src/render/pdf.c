@@ -207,7 +207,7 @@ static fo_status on_end_page(void *ctx, int page_no)
 static fo_status set_dash(fo_pdf_writer *w, const fo_line_dash *ds)
 {
     fo_line_dash want = *ds;
-    if (want.style == FO_DASH_SOLID || !(want.on + want.off > 0))
+    if (want.style == FO_DASH_SOLID || !(want.on + want.off >= 0.002)) /* [0 0] is invalid */
         want = (fo_line_dash)FO_LINE_SOLID;
     fo_line_dash *cur = &w->dash;
     if (want.style == cur->style && want.on == cur->on && want.off == cur->off &&

@@ -240,7 +240,7 @@ static fo_status on_line(void *ctx, const fo_line_item *l)
     if (!w->cr || l->color.a <= 0 || !(l->width > 0))
         return FO_OK;
     set_source(w->cr, l->color);
-    if (l->dash.style == FO_DASH_SOLID || !(l->dash.on + l->dash.off > 0)) {
+    if (l->dash.style == FO_DASH_SOLID || !(l->dash.on + l->dash.off >= 0.002)) {
         stroke_segment(w, l->x1, l->y1, l->x2, l->y2, l->width);
         return FO_OK;
     }
