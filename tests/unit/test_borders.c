@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include <cairo.h>
+#include <glib.h>
 
 #include "doc/doc.h"
 #include "layout/layout.h"
@@ -253,6 +254,52 @@ static void test_per_side_styles(void **state)
     fo_display_free(dl);
 }
 
+/* A dashed quote of one-line paragraphs broken across pages: on the next
+ * page its side starts where its background does (the margin dropped at
+ * the page top is clipped from both), and every strip of the side on a
+ * page carries on one pattern. */
+static void test_dashed_across_pages(void **state)
+{
+    (void)state;
+    GString *md = g_string_new("");
+    for (int i = 0; i < 90; i++)
+        g_string_append_printf(md, "> Line %d of the quote.\n>\n", i);
+    fo_display *dl = typeset(md->str, "blockquote { border-left: 3pt dashed #ff0000;"
+                                      " background-color: #00ff00; }"
+                                      " p { margin: 0 0 6pt; }");
+    assert_true(dl->npages >= 2);
+    const fo_page *p = &dl->pages[1];
+    double bg_top = 1e9, line_top = 1e9, per = -1, ref = 0;
+    int strips = 0;
+    for (int i = 0; i < p->nitems; i++) {
+        const fo_item *it = &p->items[i];
+        if (it->kind == FO_ITEM_RECT && it->u.rect.fill.g > 0.9 && it->u.rect.fill.r < 0.1)
+            bg_top = fmin(bg_top, it->u.rect.y);
+        if (it->kind != FO_ITEM_LINE || it->u.line.dash.style != FO_DASH_DASHED)
+            continue;
+        const fo_line_item *l = &it->u.line;
+        assert_true(l->x1 == l->x2);
+        line_top = fmin(line_top, l->y1);
+        double q = l->dash.on + l->dash.off;
+        double o = fmod(l->y1 - l->dash.phase, q); /* where periods start */
+        if (o < 0)
+            o += q;
+        if (per < 0) {
+            per = q;
+            ref = o;
+        }
+        assert_true(fabs(q - per) < 1e-9);
+        double dd = fabs(o - ref);
+        assert_true(dd < 1e-6 || fabs(dd - q) < 1e-6);
+        strips++;
+    }
+    assert_true(strips > 10);
+    assert_true(bg_top < 1e9);
+    assert_true(fabs(line_top - bg_top) < 1e-6);
+    fo_display_free(dl);
+    g_string_free(md, TRUE);
+}
+
 /* Reads the whole file at `path` (malloc'd, NUL-terminated). */
 static char *slurp(const char *path, size_t *len)
 {
@@ -415,6 +462,7 @@ int main(void)
         cmocka_unit_test(test_dotted_items),
         cmocka_unit_test(test_double_and_solid_items),
         cmocka_unit_test(test_per_side_styles),
+        cmocka_unit_test(test_dashed_across_pages),
         cmocka_unit_test(test_pdf_dash_operators),
         cmocka_unit_test(test_png_dash_gaps),
     };
