@@ -290,11 +290,11 @@ void lay_deco_cell(fo_lay *L, const fo_style *s, double x, double w, double h)
           inset(sr, br));
     hband(L, s->border_bottom_style, s->border_bottom_color, x, h - bb, w, bb, false,
           inset(sl, bl), inset(sr, br));
-    /* the sides between the top and bottom borders, into the corners
-     * where a double border leaves a gap */
-    double y0 = double_drawn(s->border_top_style, bt) ? 0 : bt;
-    double y1 = double_drawn(s->border_bottom_style, bb) ? h : h - bb;
-    double i0 = 2 * bt / 3, i1 = h - 2 * bb / 3;
-    vband(L, sl, s->border_left_color, x, bl, y0, y1, true, y0, h, i0, i1);
-    vband(L, sr, s->border_right_color, x + w - br, br, y0, y1, false, y0, h, i0, i1);
+    /* the sides run the cell's full height (so that table.c repeats them
+     * on every slice of a row split across pages); a double side's inner
+     * stripe stops where the top and bottom borders' inner stripes are */
+    double i0 = double_drawn(s->border_top_style, bt) ? 2 * bt / 3 : bt;
+    double i1 = h - (double_drawn(s->border_bottom_style, bb) ? 2 * bb / 3 : bb);
+    vband(L, sl, s->border_left_color, x, bl, 0, h, true, 0, h, i0, i1);
+    vband(L, sr, s->border_right_color, x + w - br, br, 0, h, false, 0, h, i0, i1);
 }
