@@ -19,8 +19,8 @@
  * centre of the side.  Dashes are 3 × the width long with gaps of about the
  * same, dots are round, the width across, their centres about 2 × the width
  * apart; the gaps are stretched or shrunk so that a side begins and ends
- * with a dash (a dot centred in the corner's reach), and a side too short
- * for two dashes or dots is drawn solid.  A side drawn in strips is one
+ * with a dash (a dot centred in the corner's reach); a side too short
+ * for two dashes or dots, or thinner than 0.05 pt, is drawn solid.  A side drawn in strips is one
  * pattern: lay_deco_end fits it to the side's full length (top corner to
  * bottom corner, margins between the boxes included) and sets each strip's
  * phase, so the dashes run on from strip to strip. */
