@@ -52,7 +52,7 @@ int lay_box_begin(fo_lay *L, double height, int src_line)
     for (guint i = 0; i < L->rules->len; i++) {
         const lay_rule *r = &g_array_index(L->rules, lay_rule, i);
         fo_item it = {.kind = FO_ITEM_LINE};
-        it.u.line = (fo_line_item){r->x, 0, r->x, height, r->color, 2.0};
+        it.u.line = (fo_line_item){r->x, 0, r->x, height, r->color, 2.0, FO_LINE_SOLID};
         lay_item_add(L, &it);
     }
     if (L->bg.a > 0) {
@@ -260,7 +260,7 @@ static void thematic_break(fo_lay *L, lay_frame *f, const fo_node *n)
         fo_item it = {.kind = FO_ITEM_LINE};
         double x = f->x + s.margin_left;
         it.u.line = (fo_line_item){x, 0.5, x + lay_clamp_measure(f->w - s.margin_left - s.margin_right),
-                                   0.5, s.color, 0.75};
+                                   0.5, s.color, 0.75, FO_LINE_SOLID};
         lay_item_add(L, &it);
     }
     lay_margin(L, s.margin_bottom > 0 ? s.margin_bottom : s.font_size);

@@ -183,7 +183,7 @@ fo_status lay_notes_emit(fo_lay *L, fo_page *page, const lay_flow *fl, int p, in
         double y = L->page.margin_top + fl->notes[k].y - sep / 2;
         double x = L->page.margin_left;
         fo_item it = {.kind = FO_ITEM_LINE};
-        it.u.line = (fo_line_item){x, y, x + L->area_w * 0.3, y, {0.5, 0.5, 0.5, 1}, 0.5};
+        it.u.line = (fo_line_item){x, y, x + L->area_w * 0.3, y, {0.5, 0.5, 0.5, 1}, 0.5, FO_LINE_SOLID};
         if (fo_page_add(L->dl, page, &it) != FO_OK)
             return FO_ERR_NOMEM;
     }

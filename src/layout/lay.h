@@ -81,6 +81,8 @@ typedef struct lay_deco {
     double x, w;       /* border box, pt (absolute x) */
     double bl, br;     /* left and right border widths, pt */
     fo_color cl, cr;
+    fo_border_style sl, sr; /* left and right border styles */
+    int first_box;     /* the block's first box (its top spacer, if any) */
     int outer_box;     /* a box whose space_before is the block's own
                           (collapsed) top margin, not painted; -1: none */
 } lay_deco;

@@ -224,7 +224,7 @@ static double emit_run(sink *k, PangoGlyphItem *run, int g0, int g1, int b0, int
         double pos = strike ? lf->strike_pos : lf->under_pos;
         double th = strike ? lf->strike_thick : lf->under_thick;
         it.u.line = (fo_line_item){x, y - pos + th / 2, x + width, y - pos + th / 2, color,
-                                   th > 0 ? th : lf->size / 18};
+                                   th > 0 ? th : lf->size / 18, FO_LINE_SOLID};
         sink_add(k, &it);
     }
     return width;

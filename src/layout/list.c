@@ -53,9 +53,9 @@ void lay_task_box(fo_lay *L, double h)
         /* The tick: two strokes, short down-right then long up-right. */
         fo_item t = {.kind = FO_ITEM_LINE};
         double w = s * 0.13;
-        t.u.line = (fo_line_item){x + s * 0.2, y + s * 0.52, x + s * 0.42, y + s * 0.76, L->task_color, w};
+        t.u.line = (fo_line_item){x + s * 0.2, y + s * 0.52, x + s * 0.42, y + s * 0.76, L->task_color, w, FO_LINE_SOLID};
         lay_item_add(L, &t);
-        t.u.line = (fo_line_item){x + s * 0.42, y + s * 0.76, x + s * 0.82, y + s * 0.22, L->task_color, w};
+        t.u.line = (fo_line_item){x + s * 0.42, y + s * 0.76, x + s * 0.82, y + s * 0.22, L->task_color, w, FO_LINE_SOLID};
         lay_item_add(L, &t);
     }
     L->pending_task = 0;

@@ -3,6 +3,7 @@
  * (running heads, page numbers), drawn once the page count is known. */
 #include "lay.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -35,6 +36,14 @@ static fo_status emit_box(fo_lay *L, fo_page *page, int b, double dy, bool repea
         if (top && it.kind == FO_ITEM_RECT && it.u.rect.y < 0) {
             it.u.rect.h += it.u.rect.y;
             it.u.rect.y = 0;
+        }
+        if (top && it.kind == FO_ITEM_LINE && it.u.line.y1 < 0 &&
+            it.u.line.x1 == it.u.line.x2) { /* a dashed side strip (deco.c) */
+            fo_line_item *l = &it.u.line;
+            double period = l->dash.on + l->dash.off;
+            if (l->dash.style != FO_DASH_SOLID && period > 0)
+                l->dash.phase = fmod(l->dash.phase - l->y1, period);
+            l->y1 = 0;
         }
         shift(&it, dy);
         if (fo_page_add(L->dl, page, &it) != FO_OK)

@@ -104,7 +104,7 @@ static fo_text_align cell_align(const fo_node *c, fo_text_align dflt)
 static void rule(fo_lay *L, double x1, double x2, double y, fo_color c, double w)
 {
     fo_item ln = {.kind = FO_ITEM_LINE};
-    ln.u.line = (fo_line_item){x1, y, x2, y, c, w};
+    ln.u.line = (fo_line_item){x1, y, x2, y, c, w, FO_LINE_SOLID};
     lay_item_add(L, &ln);
 }
 

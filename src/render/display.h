@@ -69,10 +69,31 @@ typedef struct fo_rect_item {
     double stroke_width;  /* pt */
 } fo_rect_item;
 
+/* How a line is stroked: solid, or with a dash pattern (PDF 1.7 §8.4.3.6)
+ * that draws CSS's dashed and dotted borders (Backgrounds 3 §4.2).
+ *   FO_DASH_DASHED  butt-capped dashes `on` pt long, `off` pt apart;
+ *   FO_DASH_DOTTED  round dots of diameter `width` (zero-length dashes with
+ *                   round caps), centres `off` pt apart (`on` is 0);
+ * `phase` (pt, 0 ≤ phase < on + off) is how far into the pattern the line
+ * starts at (x1, y1): layout fits the pattern to a border side so that its
+ * corners start and end with a dash or a dot, and carries it on across the
+ * strips a side is drawn in.  Backends restore solid butt-capped lines
+ * after a dashed one, and draw a pattern with on + off < 0.002 pt solid
+ * (an all-zero pattern is invalid in PDF and cairo).  FO_LINE_SOLID is the plain stroke. */
+typedef enum fo_dash { FO_DASH_SOLID, FO_DASH_DASHED, FO_DASH_DOTTED } fo_dash;
+
+typedef struct fo_line_dash {
+    fo_dash style;
+    double on, off, phase; /* pt; ignored when solid */
+} fo_line_dash;
+
+#define FO_LINE_SOLID {FO_DASH_SOLID, 0, 0, 0}
+
 typedef struct fo_line_item {
     double x1, y1, x2, y2; /* pt */
     fo_color color;
     double width;          /* pt */
+    fo_line_dash dash;
 } fo_line_item;
 
 /* A clickable area.  Exactly one of `uri` (external) and `dest` (name of an

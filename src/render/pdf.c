@@ -96,6 +96,7 @@ static fo_status on_begin_page(void *ctx, const fo_display *d, int page_no,
     w->page_h = p->height;
     w->page_fonts = NULL;
     w->in_text = false;
+    w->dash = (fo_line_dash)FO_LINE_SOLID; /* every content stream starts so */
     if (d->nfaces > 0)
         memset(w->face_on_page, 0, (size_t)d->nfaces * sizeof *w->face_on_page);
     return FO_OK;
@@ -200,6 +201,41 @@ static fo_status on_end_page(void *ctx, int page_no)
     return text_end(ctx);
 }
 
+/* Sets the dash pattern and line cap for the next stroke (PDF 1.7
+ * §8.4.3.6, §8.4.3.3): `d` and `J` are written only when they change, and
+ * outside any q … Q, so w->dash stays the graphics state's. */
+static fo_status set_dash(fo_pdf_writer *w, const fo_line_dash *ds)
+{
+    fo_line_dash want = *ds;
+    if (want.style == FO_DASH_SOLID || !(want.on + want.off >= 0.002)) /* [0 0] is invalid */
+        want = (fo_line_dash)FO_LINE_SOLID;
+    fo_line_dash *cur = &w->dash;
+    if (want.style == cur->style && want.on == cur->on && want.off == cur->off &&
+        want.phase == cur->phase)
+        return FO_OK;
+    bool round = want.style == FO_DASH_DOTTED, was_round = cur->style == FO_DASH_DOTTED;
+    w->buf.len = 0;
+    if (want.style == FO_DASH_SOLID) {
+        fo_pdf_buf_str(&w->buf, "[] 0 d\n");
+    } else {
+        fo_pdf_buf_str(&w->buf, "[");
+        fo_pdf_buf_num(&w->buf, want.on, 3);
+        fo_pdf_buf_str(&w->buf, " ");
+        fo_pdf_buf_num(&w->buf, want.off, 3);
+        fo_pdf_buf_str(&w->buf, "] ");
+        fo_pdf_buf_num(&w->buf, want.phase, 3);
+        fo_pdf_buf_str(&w->buf, " d\n");
+    }
+    if (round != was_round)
+        fo_pdf_buf_str(&w->buf, round ? "1 J\n" : "0 J\n");
+    if (w->buf.oom)
+        return fo_pdf_nomem(w->c.diag);
+    HPDF_PageAttr attr = (HPDF_PageAttr)w->page->attr;
+    CK(HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)w->buf.p, (HPDF_UINT)w->buf.len));
+    *cur = want;
+    return FO_OK;
+}
+
 static fo_status on_rect(void *ctx, const fo_rect_item *r)
 {
     fo_pdf_writer *w = ctx;
@@ -209,6 +245,9 @@ static fo_status on_rect(void *ctx, const fo_rect_item *r)
         return FO_OK;
     bool alpha = (fill && r->fill.a < 1) || (stroke && r->stroke.a < 1);
     fo_status st;
+    static const fo_line_dash solid = FO_LINE_SOLID;
+    if (stroke && (st = set_dash(w, &solid)) != FO_OK)
+        return st;
     if (alpha && (st = alpha_state(w, fill ? clamp01(r->fill.a) : 1,
                                    stroke ? clamp01(r->stroke.a) : 1)) != FO_OK)
         return st;
@@ -235,6 +274,8 @@ static fo_status on_line(void *ctx, const fo_line_item *l)
     if (l->color.a <= 0 || !(l->width > 0))
         return FO_OK;
     fo_status st;
+    if ((st = set_dash(w, &l->dash)) != FO_OK)
+        return st;
     bool alpha = l->color.a < 1;
     if (alpha && (st = alpha_state(w, 1, l->color.a)) != FO_OK)
         return st;

@@ -46,6 +46,8 @@ typedef struct fo_pdf_writer {
     HPDF_Dict page_fonts;
     bool *face_on_page;
     bool in_text;           /* a text object (BT) is open on the page */
+    fo_line_dash dash;      /* the page's dash pattern and line cap (`d`, `J`):
+                               solid is PDF's initial [] 0 d, butt caps */
     fo_pdf_text_state ts;
     fo_pdf_buf buf;
     /* images already embedded, by path (drawn again by reference) */

@@ -240,7 +240,36 @@ static fo_status on_line(void *ctx, const fo_line_item *l)
     if (!w->cr || l->color.a <= 0 || !(l->width > 0))
         return FO_OK;
     set_source(w->cr, l->color);
-    stroke_segment(w, l->x1, l->y1, l->x2, l->y2, l->width);
+    if (l->dash.style == FO_DASH_SOLID || !(l->dash.on + l->dash.off >= 0.002)) {
+        stroke_segment(w, l->x1, l->y1, l->x2, l->y2, l->width);
+        return FO_OK;
+    }
+    /* dashed or dotted (display.h): the pattern as PDF's `d`, dots as
+     * zero-length dashes with round caps.  Axis-aligned dashes get the
+     * stroke adjustment across the line (as poppler gives them); round
+     * dots are drawn as they are. */
+    cairo_t *cr = w->cr;
+    double k = w->scale;
+    double dashes[2] = {l->dash.on * k, l->dash.off * k};
+    double x1 = l->x1 * k, y1 = l->y1 * k, x2 = l->x2 * k, y2 = l->y2 * k;
+    double lw = l->width * k, c;
+    bool dotted = l->dash.style == FO_DASH_DOTTED;
+    if (!dotted && y1 == y2) {
+        adjust_stroke(y1, lw, &c, &lw);
+        y1 = y2 = c;
+    } else if (!dotted && x1 == x2) {
+        adjust_stroke(x1, lw, &c, &lw);
+        x1 = x2 = c;
+    }
+    cairo_save(cr);
+    cairo_identity_matrix(cr);
+    cairo_set_line_width(cr, lw);
+    cairo_set_dash(cr, dashes, 2, l->dash.phase * k);
+    cairo_set_line_cap(cr, dotted ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT);
+    cairo_move_to(cr, x1, y1);
+    cairo_line_to(cr, x2, y2);
+    cairo_stroke(cr);
+    cairo_restore(cr);
     return FO_OK;
 }
 

@@ -9,7 +9,9 @@
  * geometry as the PDF backend (butt caps, miter joins), with the stroke
  * adjustment PDF viewers apply: horizontal and vertical strokes and filled
  * rectangles cover whole device pixels, at least one a side (an edge moves
- * by at most half a pixel).  Links,
+ * by at most half a pixel).  Dashed and dotted lines (fo_line_dash) use the
+ * PDF backend's dash pattern, dots with round caps; dashes get the stroke
+ * adjustment across the line only.  Links,
  * anchors and outline entries have no picture and are skipped.
  *
  * Units: the display list is in points (1/72 in); `dpi` sets pixels per inch,

@@ -59,8 +59,10 @@ typedef enum fo_text_align_last {
     FO_ALIGN_LAST_CENTER, FO_ALIGN_LAST_JUSTIFY
 } fo_text_align_last;
 
-/* border-*-style (CSS Backgrounds 3 §4.2).  folio draws every visible
- * style as a solid line. */
+/* border-*-style (CSS Backgrounds 3 §4.2).  Layout (layout/deco.c) draws
+ * solid and double as filled bands, dashed and dotted as line items with a
+ * dash pattern (render/display.h); groove, ridge, inset and outset parse as
+ * solid. */
 typedef enum fo_border_style {
     FO_BORDER_NONE, FO_BORDER_HIDDEN, FO_BORDER_SOLID, FO_BORDER_DASHED,
     FO_BORDER_DOTTED, FO_BORDER_DOUBLE

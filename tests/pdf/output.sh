@@ -173,5 +173,23 @@ fi
 "$FOLIO" -q content/report.md -o "$OUT/x.pdf" --permissions print,fly 2>/dev/null; [ $? -eq 2 ] && ok || bad "--permissions fly: not a usage error"
 "$FOLIO" --help | grep -q 'NOT strong protection' && ok || bad "--help does not warn about RC4"
 
+# --- border styles: a line dash pattern (`d`, PDF 1.7 §8.4.3.6) in the page
+# content for dashed and dotted borders, round caps (`1 J`) for the dots,
+# neither for a document whose borders are all solid
+if build borders tests/ref/docs/border-styles.md --style tests/ref/docs/border-styles.css &&
+   clean "$OUT/borders.pdf"; then
+    qpdf --qdf --object-streams=disable "$OUT/borders.pdf" "$OUT/borders-qdf.pdf"
+    nd=$(grep -ac '^\[[0-9.]* [0-9.]*\] [0-9.]* d$' "$OUT/borders-qdf.pdf")
+    [ "$nd" -gt 0 ] && ok || bad "borders: no dash pattern in the content streams"
+    grep -aq '^\[0 [0-9.]*\] [0-9.]* d$' "$OUT/borders-qdf.pdf" && grep -aqx '1 J' "$OUT/borders-qdf.pdf" &&
+        ok || bad "borders: no round dots for the dotted borders"
+    ns=$(grep -acx 'S' "$OUT/borders-qdf.pdf")
+    [ "$nd" -le "$ns" ] && ok || bad "borders: $nd dash patterns for $ns strokes"
+fi
+if build solid content/report.md --style styles/default.css; then
+    qpdf --qdf --object-streams=disable "$OUT/solid.pdf" "$OUT/solid-qdf.pdf"
+    grep -aq ' d$' "$OUT/solid-qdf.pdf" && bad "solid borders: a dash pattern in the content" || ok
+fi
+
 echo "output: $pass passed, $fail failed"
 [ $fail -eq 0 ]

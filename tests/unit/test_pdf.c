@@ -231,7 +231,7 @@ static fo_display *make_doc(void)
                                 { 0, 0, 0, 0 }, 0 };
     add(d, 0, r2);
     fo_item l = { .kind = FO_ITEM_LINE };
-    l.u.line = (fo_line_item){ 72, 290, 520, 290, { 0.8, 0, 0, 1 }, 0.5 };
+    l.u.line = (fo_line_item){ 72, 290, 520, 290, { 0.8, 0, 0, 1 }, 0.5, FO_LINE_SOLID};
     add(d, 0, l);
     add_link(d, 0, 72, 208, "https://example.org/ünï", NULL);
     add_link(d, 0, 250, 208, NULL, "sec2");

@@ -187,13 +187,13 @@ static void test_rects_and_rules(void **state)
     r.u.rect = (fo_rect_item){.x = 10, .y = 10, .w = 20, .h = 10, .fill = {1, 0, 0, 1}};
     assert_int_equal(fo_page_add(d, pg, &r), FO_OK);
     fo_item hl = {.kind = FO_ITEM_LINE};
-    hl.u.line = (fo_line_item){40, 30.2, 90, 30.2, BLACK, 0.4};
+    hl.u.line = (fo_line_item){40, 30.2, 90, 30.2, BLACK, 0.4, FO_LINE_SOLID};
     assert_int_equal(fo_page_add(d, pg, &hl), FO_OK);
     fo_item thin = {.kind = FO_ITEM_RECT}; /* a border drawn as a fill */
     thin.u.rect = (fo_rect_item){.x = 40, .y = 40.3, .w = 50, .h = 0.75, .fill = BLACK};
     assert_int_equal(fo_page_add(d, pg, &thin), FO_OK);
     fo_item vl = {.kind = FO_ITEM_LINE};
-    vl.u.line = (fo_line_item){60, 2, 60, 8, {0, 0, 1, 1}, 2};
+    vl.u.line = (fo_line_item){60, 2, 60, 8, {0, 0, 1, 1}, 2, FO_LINE_SOLID};
     assert_int_equal(fo_page_add(d, pg, &vl), FO_OK);
 
     for (int dpi = 72; dpi <= 144; dpi += 72) {
