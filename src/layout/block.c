@@ -446,8 +446,19 @@ static void title_block(fo_lay *L, lay_frame *body)
             L->pending_outline = fo_display_strdup(L->dl, parts[i].text);
             L->pending_outline_level = 1;
         }
-        lay_paragraph(L, &t, &s, hf.x + s.margin_left,
-                      lay_clamp_measure(hf.w - s.margin_left - s.margin_right), true);
+        /* Each part is a block of its own: borders, padding and
+         * background as for a paragraph (deco.c). */
+        double bx = hf.x + s.margin_left;
+        double bw = lay_clamp_measure(hf.w - s.margin_left - s.margin_right);
+        bool deco = lay_deco_needed(&s);
+        if (deco)
+            lay_deco_begin(L, &s, bx, bw, L->doc->root->line);
+        lay_paragraph(L, &t, &s, bx + s.border_left_width + s.padding_left,
+                      lay_clamp_measure(bw - s.border_left_width - s.padding_left -
+                                        s.padding_right - s.border_right_width),
+                      true);
+        if (deco)
+            lay_deco_end(L, &s, L->doc->root->line);
         lay_text_dispose(&t);
         lay_margin(L, s.margin_bottom);
         L->keep_with_prev = i + 1 < np;

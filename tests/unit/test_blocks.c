@@ -129,6 +129,29 @@ static void test_table_width_and_auto_margins(void **state)
     fo_display_free(dl);
 }
 
+/* The title block's parts are blocks: a border and background on .title
+ * are drawn (corporate.css rules its title). */
+static void test_title_block_decorated(void **state)
+{
+    const char *md = "---\ntitle: The Title\n---\n\nBody.\n";
+    fo_diag d;
+    fo_diag_init(&d);
+    fo_display *dl = typeset(md, ".title { border-bottom: 3pt solid rgb(255, 0, 0);"
+                                 " background-color: rgb(0, 0, 255) }", &d);
+    int red = 0, blue = 0;
+    for (int i = 0; i < dl->pages[0].nitems; i++) {
+        const fo_item *it = &dl->pages[0].items[i];
+        if (it->kind != FO_ITEM_RECT)
+            continue;
+        fo_color c = it->u.rect.fill;
+        red += c.r == 1 && c.g == 0 && c.b == 0 && c.a > 0;
+        blue += c.r == 0 && c.g == 0 && c.b == 1 && c.a > 0;
+    }
+    assert_int_equal(red, 1);
+    assert_int_equal(blue, 1);
+    fo_display_free(dl);
+}
+
 /* A table longer than a page: its header row is on every page it spans,
  * and nowhere twice. */
 static void test_table_header_on_every_page(void **state)
@@ -431,6 +454,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table_widths),
         cmocka_unit_test(test_table_width_and_auto_margins),
+        cmocka_unit_test(test_title_block_decorated),
         cmocka_unit_test(test_table_header_on_every_page),
         cmocka_unit_test(test_footnotes_at_page_foot),
         cmocka_unit_test(test_task_boxes),
