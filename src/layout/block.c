@@ -256,7 +256,14 @@ static void thematic_break(fo_lay *L, lay_frame *f, const fo_node *n)
     fo_style s;
     lay_child_style(L, f, "hr", NULL, &e, &s);
     lay_margin(L, s.margin_top > 0 ? s.margin_top : s.font_size);
-    if (lay_box_begin(L, 1, n->line) >= 0) {
+    if (lay_deco_needed(&s)) {
+        /* A styled rule is an empty block drawn by its borders and
+         * background, as in CSS (`hr { border: 0; border-top: 1pt dashed }`). */
+        double bx = f->x + s.margin_left;
+        lay_deco_begin(L, &s, bx, lay_clamp_measure(f->w - s.margin_left - s.margin_right),
+                       n->line);
+        lay_deco_end(L, &s, n->line);
+    } else if (lay_box_begin(L, 1, n->line) >= 0) {
         fo_item it = {.kind = FO_ITEM_LINE};
         double x = f->x + s.margin_left;
         it.u.line = (fo_line_item){x, 0.5, x + lay_clamp_measure(f->w - s.margin_left - s.margin_right),

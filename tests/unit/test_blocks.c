@@ -152,6 +152,34 @@ static void test_title_block_decorated(void **state)
     fo_display_free(dl);
 }
 
+/* hr: a plain rule by default; with borders it is an empty block drawn by
+ * them, so `hr { border-top: 2pt dashed }` gives a dashed rule. */
+static void test_hr_border(void **state)
+{
+    const char *md = "Before.\n\n---\n\nAfter.\n";
+    fo_diag d;
+    fo_diag_init(&d);
+    for (int styled = 0; styled < 2; styled++) {
+        fo_display *dl = typeset(md, styled ? "hr { border-top: 2pt dashed rgb(200, 0, 0) }"
+                                            : NULL, &d);
+        int solid = 0, dashed = 0;
+        for (int i = 0; i < dl->pages[0].nitems; i++) {
+            const fo_item *it = &dl->pages[0].items[i];
+            if (it->kind != FO_ITEM_LINE)
+                continue;
+            if (it->u.line.dash.style == FO_DASH_DASHED) {
+                dashed++;
+                assert_float_equal(it->u.line.width, 2, 1e-9);
+            } else {
+                solid++;
+            }
+        }
+        assert_int_equal(solid, styled ? 0 : 1);
+        assert_int_equal(dashed, styled ? 1 : 0);
+        fo_display_free(dl);
+    }
+}
+
 /* A table longer than a page: its header row is on every page it spans,
  * and nowhere twice. */
 static void test_table_header_on_every_page(void **state)
@@ -455,6 +483,7 @@ int main(void)
         cmocka_unit_test(test_table_widths),
         cmocka_unit_test(test_table_width_and_auto_margins),
         cmocka_unit_test(test_title_block_decorated),
+        cmocka_unit_test(test_hr_border),
         cmocka_unit_test(test_table_header_on_every_page),
         cmocka_unit_test(test_footnotes_at_page_foot),
         cmocka_unit_test(test_task_boxes),
