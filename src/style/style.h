@@ -16,6 +16,7 @@
 #include "../base/diag.h"
 
 struct fo_confine; /* base/confine.h */
+struct fo_var_env; /* src/style/vars.h: custom properties of an element */
 
 typedef struct fo_color {
     double r, g, b, a; /* 0..1 each */
@@ -152,6 +153,11 @@ typedef struct fo_style {
     double root_font_size;     /* pt: the root's (body's) font-size, carried
                                   down so rem needs no state; set by
                                   fo_style_initial / fo_style_compute */
+    const struct fo_var_env *vars; /* the element's custom properties (CSS
+                                  Custom Properties 1 §2), immutable and
+                                  owned by the sheet (shared with the
+                                  parent when the element declares none);
+                                  NULL: none.  Opaque to layout. */
 } fo_style;
 
 /* An element as style matching sees it.  Layout builds a chain from the
