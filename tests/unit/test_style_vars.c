@@ -203,6 +203,12 @@ static void test_cycle_unset(void **state)
     CHAIN(f->sheet, "body", "div", "p");
     assert_int_equal(count(captured(f), "part of a var() cycle"), 2);
     assert_int_equal(count(captured(f), "used in 'color'"), 1);
+    /* a cycle member is invalid even when its var() has a fallback */
+    assert_int_equal(parse(f, "p { --a: var(--b, rgb(255, 0, 0)); --b: var(--a);"
+                              " color: var(--a, rgb(0, 255, 0)) }", false), FO_OK);
+    fo_style q = CHAIN(f->sheet, "body", "p");
+    NEAR(q.color.g, 1);
+    NEAR(q.color.r, 0);
 }
 
 /* Invalid after substitution: unset (not "dropped": a lower declaration
@@ -357,7 +363,7 @@ static void test_deep_chain(void **state)
     assert_non_null(strstr(captured(f), "'--v16' used in 'margin-top' is invalid here"));
     fo_elem e[18];
     fo_style st[18];
-    char cls[18][8];
+    char cls[18][16];
     e[0] = (fo_elem){"body", NULL, 1, NULL};
     fo_style_compute(f->sheet, &e[0], NULL, &st[0]);
     e[1] = (fo_elem){"div", NULL, 1, &e[0]};
