@@ -487,6 +487,8 @@ typedef struct tokbuf {
 
 static bool push(tokbuf *b, const fo_css_token *t, size_t n)
 {
+    if (n == 0)
+        return true;
     if (b->n + n > FO_VAR_MAX_TOKENS)
         return false;
     if (b->n + n > b->cap) {
