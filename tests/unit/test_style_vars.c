@@ -14,7 +14,11 @@
 
 #include <cmocka.h>
 
+#include "doc/doc.h"
+#include "layout/layout.h"
+#include "render/display.h"
 #include "style/style.h"
+#include "text/fonts.h"
 
 #define NEAR(a, b) assert_true(fabs((double)(a) - (double)(b)) < 1e-6)
 
@@ -397,6 +401,61 @@ static void test_expansion_limit(void **state)
     assert_non_null(strstr(captured(f), "is too large"));
 }
 
+/* The scoped values reach the laid-out page: the colour of each glyph run,
+ * and the border drawn for the quotation. */
+static const fo_glyph_run *run_of(const fo_display *dl, const char *s)
+{
+    for (int pn = 0; pn < dl->npages; pn++) {
+        const fo_page *p = &dl->pages[pn];
+        for (int i = 0; i < p->nitems; i++) {
+            const fo_item *it = &p->items[i];
+            if (it->kind == FO_ITEM_GLYPHS && it->u.glyphs.text_len >= (int)strlen(s) &&
+                memcmp(it->u.glyphs.text, s, strlen(s)) == 0)
+                return &it->u.glyphs;
+        }
+    }
+    return NULL;
+}
+
+static void test_display_list(void **state)
+{
+    fx *f = *state;
+    fo_fonts *fonts = NULL;
+    assert_int_equal(fo_fonts_new("fonts", &fonts, &f->diag), FO_OK);
+    const char *md = "Plain words.\n\n> Quoted words.\n\nAfter words.\n";
+    const char *css = ":root { --ink: rgb(0, 0, 255) }\n"
+                      "blockquote { --ink: rgb(255, 0, 0); border-left: 3pt solid var(--ink) }\n"
+                      "p { color: var(--ink) }\n";
+    fo_doc *doc = NULL;
+    fo_display *dl = NULL;
+    assert_int_equal(fo_doc_parse(md, strlen(md), "t.md", &doc, &f->diag), FO_OK);
+    assert_int_equal(parse(f, css, true), FO_OK);
+    assert_int_equal(fo_layout_document(doc, f->sheet, fonts, NULL, &dl, &f->diag), FO_OK);
+    const fo_glyph_run *a = run_of(dl, "Plain"), *q = run_of(dl, "Quoted"),
+                       *z = run_of(dl, "After");
+    assert_non_null(a);
+    assert_non_null(q);
+    assert_non_null(z);
+    NEAR(a->color.b, 1);
+    NEAR(q->color.r, 1);
+    NEAR(q->color.b, 0);
+    NEAR(z->color.b, 1);
+    /* the quotation's left border, in its own --ink */
+    bool border = false;
+    const fo_page *p = &dl->pages[0];
+    for (int i = 0; i < p->nitems; i++) {
+        const fo_item *it = &p->items[i];
+        if (it->kind == FO_ITEM_RECT && it->u.rect.fill.a > 0 && it->u.rect.fill.r > 0.99 &&
+            fabs(it->u.rect.w - 3) < 1e-3)
+            border = true;
+    }
+    assert_true(border);
+    assert_string_equal(captured(f), "");
+    fo_display_free(dl);
+    fo_doc_free(doc);
+    fo_fonts_free(fonts);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -410,6 +469,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_margin_boxes_and_pseudo, setup, teardown),
         cmocka_unit_test_setup_teardown(test_deep_chain, setup, teardown),
         cmocka_unit_test_setup_teardown(test_expansion_limit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_display_list, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
