@@ -909,11 +909,21 @@ static const val_res *pending_value(fo_var_cache *c, const var_pending *pd,
         }
         r->ok = pr == FO_PROP_OK;
         for (int i = 0; r->ok && i < r->n; i++) {
+            /* as when the sheet is read (sheet.c, base/limits.h) */
             fo_value *v = &r->out[i].value;
-            if (r->out[i].prop == FO_P_FONT_SIZE && v->kind == FO_V_PT)
-                v->num = v->num < FO_LIMIT_FONT_MIN   ? FO_LIMIT_FONT_MIN
-                         : v->num > FO_LIMIT_FONT_MAX ? FO_LIMIT_FONT_MAX
-                                                      : v->num;
+            if (r->out[i].prop != FO_P_FONT_SIZE || v->kind != FO_V_PT)
+                continue;
+            double cl = v->num < FO_LIMIT_FONT_MIN   ? FO_LIMIT_FONT_MIN
+                        : v->num > FO_LIMIT_FONT_MAX ? FO_LIMIT_FONT_MAX
+                                                     : v->num;
+            if (cl != v->num) {
+                char a[32], b[32];
+                snprintf(a, sizeof a, "%gpt", v->num);
+                snprintf(b, sizeof b, "%gpt", cl);
+                invalid_once(c, pd->index, pd->path, pd->line, pd->col,
+                             "font-size %s is out of range; clamped to %s", a, b);
+                v->num = cl;
+            }
         }
         if (!r->ok) {
             char msg[160];

@@ -245,6 +245,10 @@ static void test_invalid_after_substitution(void **state)
     CHAIN(f->sheet, "body", "p");
     assert_int_equal(f->diag.errors, 1);
     assert_non_null(strstr(captured(f), "v.css:1:26: error: invalid value for 'color'"));
+    /* font sizes from var() are clamped as written ones are */
+    assert_int_equal(parse(f, ":root { --s: 0pt } p { font-size: var(--s) }", false), FO_OK);
+    NEAR(CHAIN(f->sheet, "body", "p").font_size, 1);
+    assert_non_null(strstr(captured(f), "v.css:1:24: warning: font-size 0pt is out of range; clamped to 1pt"));
     /* a name no rule defines is reported when the sheet is read */
     assert_int_equal(parse(f, "p { color: var(--x) }", true), FO_ERR_STYLE);
 }
