@@ -178,8 +178,12 @@ static void declaration(builder *bd, const fo_css_item *it)
             unknown_property(bd, it);
             return;
         }
-        if (pr != FO_PROP_OK) {
+        if (pr == FO_PROP_NOMEM) {
             bd->status = FO_ERR_NOMEM;
+            return;
+        }
+        if (pr != FO_PROP_OK) { /* every property takes `inherit`: not expected */
+            invalid_value(bd, it, why);
             return;
         }
         for (int k = 0; k < n; k++)
