@@ -589,6 +589,8 @@ static int run(int argc, char **argv, const char **allow)
                             .toc = toc, .confine = confine};
     if (fo_layout_document(doc, sheet, fonts, &lo, &dl, &diag) != FO_OK)
         goto done;
+    if (strict && diag.errors) /* var() invalid at computed-value time (style/vars.h) */
+        goto done;
 
     fo_timing_lap(FO_T_WRITE);
     /* one layout, up to three outputs */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../base/timing.h"
+#include "vars.h"
 
 uint32_t fo_bucket_hash(const char *key, size_t len, bool is_class)
 {
@@ -68,10 +69,12 @@ static void consider(const fo_sheet *s, const uint32_t *items, size_t n,
         uint64_t spec = (uint64_t)(e->sel->specificity & 0xfffff) << 36;
         for (uint32_t d = e->decl_begin; d < e->decl_end; d++) {
             const fo_decl *decl = &s->decls[d];
-            if (decl->prop >= FO_PROP_COUNT)
-                continue; /* an empty var() slot */
             uint64_t key = (uint64_t)decl->important << 63 |
                            (uint64_t)(decl->origin & 3) << 60 | spec | d;
+            if (decl->prop >= FO_PROP_COUNT) { /* a custom property */
+                fo_vars_note(s, decl, key);
+                continue;
+            }
             if (!w->value[decl->prop] || key > w->key[decl->prop]) {
                 w->value[decl->prop] = &decl->value;
                 w->key[decl->prop] = key;
@@ -110,7 +113,11 @@ static void compute(const fo_sheet *sheet, const fo_elem *elem, fo_pseudo pseudo
         }
         consider(sheet, sheet->universal, sheet->nuniversal, elem, pseudo, &w);
     }
+    const fo_var_env *env = parent ? parent->vars : NULL;
+    if (sheet)
+        env = fo_vars_apply(sheet, env, w.value);
     fo_prop_compute_all(w.value, parent, out);
+    out->vars = env;
     fo_timing_pop();
 }
 

@@ -3,6 +3,7 @@
  * declarations inside `@page :first { @top-center { ... } }` and their
  * cascade.  See style.h (fo_sheet_margin_box) and sheet.h. */
 #include "sheet.h"
+#include "vars.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -50,11 +51,13 @@ static bool cascade_box(const fo_sheet *s, unsigned page_flags, int box,
             continue;
         for (uint32_t d = r->decl_begin; d < r->decl_end; d++) {
             const fo_decl *decl = &s->decls[d];
-            if (decl->prop >= FO_PROP_COUNT)
-                continue; /* an empty var() slot */
             uint64_t kk = (uint64_t)decl->important << 63 |
                           (uint64_t)(decl->origin & 3) << 60 |
                           (uint64_t)(r->spec & 0xfffff) << 36 | d;
+            if (decl->prop >= FO_PROP_COUNT) { /* a custom property */
+                fo_vars_note(s, decl, kk);
+                continue;
+            }
             if (!value[decl->prop] || kk > key[decl->prop]) {
                 value[decl->prop] = &decl->value;
                 key[decl->prop] = kk;
@@ -73,9 +76,15 @@ bool fo_sheet_margin_box(const fo_sheet *sheet, unsigned page_flags,
     const fo_value *value[FO_PROP_COUNT];
     fo_style ctx;
     cascade_box(sheet, page_flags, FO_MB_COUNT, value);
+    /* the page context inherits from the root element, the margin box
+     * from the page context (Paged Media 3 §5.3), custom properties too */
+    const fo_var_env *env = fo_vars_apply(sheet, page_style ? page_style->vars : NULL, value);
     fo_prop_compute_all(value, page_style, &ctx);
+    ctx.vars = env;
     bool aligned = cascade_box(sheet, page_flags, (int)box, value);
+    env = fo_vars_apply(sheet, env, value);
     fo_prop_compute_all(value, &ctx, out);
+    out->vars = env;
     if (!out->content)
         return false;
     if (!aligned) {

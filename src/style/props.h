@@ -24,6 +24,10 @@ typedef enum fo_prop_id {
     FO_PROP_COUNT
 } fo_prop_id;
 
+/* The `prop` of a custom-property declaration (`--name: value`, vars.h);
+ * the cascade hands it to fo_vars_note instead of the property table. */
+#define FO_PROP_CUSTOM ((fo_prop_id)(FO_PROP_COUNT + 1))
+
 /* Most longhands one declaration can expand into (border: 12). */
 #define FO_PROP_MAX_EXPAND 12
 

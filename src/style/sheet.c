@@ -150,15 +150,47 @@ static void clamp_font_size(builder *bd, const fo_css_item *it, fo_decl *d)
  * appended to the sheet's declarations, or reported. */
 static void declaration(builder *bd, const fo_css_item *it)
 {
-    if (strncmp(it->name, "--", 2) == 0) { /* Custom Properties 1 §2 */
-        if (!fo_vars_define(bd->s, it->name, bd->p.tok, it->value_begin, it->value_end))
+    bool custom = strncmp(it->name, "--", 2) == 0; /* Custom Properties 1 §2 */
+    if (custom || fo_vars_uses(bd->p.tok, it->value_begin, it->value_end)) {
+        const char *bad = fo_vars_syntax(bd->p.tok, it->value_begin, it->value_end);
+        if (bad) { /* invalid at parse time (§3) */
+            fo_css_warn(&bd->rep, it->value_line, it->value_col,
+                        "%s in '%.60s'; declaration dropped", bad, it->name);
+            return;
+        }
+    }
+    if (custom) {
+        if (!fo_vars_define(bd->s, it->name, bd->p.tok, it->value_begin, it->value_end,
+                            it->important, bd->origin, bd->rep.path, it->line, it->col))
             bd->status = FO_ERR_NOMEM;
         return;
     }
     if (fo_vars_uses(bd->p.tok, it->value_begin, it->value_end)) {
+        /* the longhands the property sets: those `name: inherit` sets */
+        fo_css_token kw[2] = {{.type = FO_TOK_IDENT, .value = "inherit"},
+                              {.type = FO_TOK_EOF, .value = ""}};
+        fo_decl lh[FO_PROP_MAX_EXPAND];
+        fo_prop_id ids[FO_PROP_MAX_EXPAND];
+        int n;
+        const char *why;
+        fo_prop_result pr = fo_prop_parse(it->name, kw, 0, 1, bd->s->arena, lh, &n, &why);
+        if (pr == FO_PROP_UNKNOWN) {
+            unknown_property(bd, it);
+            return;
+        }
+        if (pr == FO_PROP_NOMEM) {
+            bd->status = FO_ERR_NOMEM;
+            return;
+        }
+        if (pr != FO_PROP_OK) { /* every property takes `inherit`: not expected */
+            invalid_value(bd, it, why);
+            return;
+        }
+        for (int k = 0; k < n; k++)
+            ids[k] = lh[k].prop;
         if (!fo_vars_defer(bd->s, it->name, bd->p.tok, it->value_begin, it->value_end,
-                           it->important, bd->origin, bd->rep.path, it->value_line,
-                           it->value_col))
+                           it->important, bd->origin, ids, n, bd->rep.path, it->line,
+                           it->col))
             bd->status = FO_ERR_NOMEM;
         return;
     }
@@ -797,7 +829,7 @@ static fo_sheet *sheet_new(void)
 static fo_status finish(fo_sheet *s, fo_status st, import_ctx *ic, const char *path)
 {
     if (st == FO_OK)
-        st = fo_vars_resolve(s, ic->diag, ic->strict, &ic->problems);
+        st = fo_vars_finish(s, ic->diag, ic->strict, &ic->problems);
     if (st == FO_OK)
         st = build_index(s);
     if (st == FO_ERR_NOMEM)
@@ -875,8 +907,7 @@ void fo_sheet_free(fo_sheet *sheet)
     free(sheet->entries);
     free(sheet->page_rules);
     free(sheet->faces);
-    free(sheet->customs);
-    free(sheet->deferred);
+    fo_vars_cache_free(sheet->vars);
     fo_arena_free(sheet->arena);
     free(sheet);
 }

@@ -34,25 +34,11 @@ typedef struct fo_page_rule {
     uint32_t decl_begin, decl_end; /* into fo_sheet.decls */
 } fo_page_rule;
 
-/* A custom property (vars.h): its value tokens, copied into the arena. */
-typedef struct fo_custom {
-    const char *name;
-    const fo_css_token *tok;
-    size_t count;
-} fo_custom;
-
-/* A declaration using var(), parsed once the whole sheet is read. */
-typedef struct fo_deferred {
-    const char *name;           /* property */
-    const fo_css_token *tok;    /* value tokens (arena) */
-    size_t count;
-    uint32_t slot;              /* first of FO_PROP_MAX_EXPAND decls */
-    bool important;
-    uint8_t origin;
-    const char *path;           /* for messages (arena) */
-    int line, col;
-    bool reported;              /* problems already reported */
-} fo_deferred;
+/* Custom properties and var() at computed-value time (vars.h): names,
+ * declarations, environments and caches; malloc'd, freed by
+ * fo_sheet_free.  Mutable through a const fo_sheet (a cache). */
+typedef struct fo_var_cache fo_var_cache;
+typedef struct fo_var_env fo_var_env;
 
 typedef struct fo_bucket {
     const char *key;   /* class name or lowercase type; NULL = empty slot */
@@ -80,10 +66,7 @@ struct fo_sheet {
     size_t npage_rules, cap_page_rules;
     fo_font_face *faces;      /* malloc'd: @font-face rules */
     size_t nfaces, cap_faces;
-    fo_custom *customs;       /* malloc'd */
-    size_t ncustoms, cap_customs;
-    fo_deferred *deferred;    /* malloc'd */
-    size_t ndeferred, cap_deferred;
+    fo_var_cache *vars;       /* malloc'd (vars.h) */
 };
 
 /* The fo_margin_box named `name` ("top-center"), or -1. */

@@ -18,6 +18,7 @@
 #include "../base/diag.h"
 
 struct fo_confine; /* base/confine.h */
+struct fo_var_env; /* src/style/vars.h: custom properties of an element */
 
 typedef struct fo_color {
     double r, g, b, a; /* 0..1 each */
@@ -181,6 +182,11 @@ typedef struct fo_style {
     double root_font_size;     /* pt: the root's (body's) font-size, carried
                                   down so rem needs no state; set by
                                   fo_style_initial / fo_style_compute */
+    const struct fo_var_env *vars; /* the element's custom properties (CSS
+                                  Custom Properties 1 §2), immutable and
+                                  owned by the sheet (shared with the
+                                  parent when the element declares none);
+                                  NULL: none.  Opaque to layout. */
 } fo_style;
 
 /* Resolves the percentages of `s` (pct_set) into its pt fields, as
@@ -277,7 +283,13 @@ void fo_style_initial(fo_style *out);
  * (CSS Cascade 4 §6.1: !important first, then specificity, then source
  * order), inherit inherited properties from `parent` (§7.2; pass NULL for
  * the root, which then inherits from the initial values), apply `inherit`,
- * `initial` and `unset` (§7.1-7.4), and resolve units to points: em
+ * `initial` and `unset` (§7.1-7.4), cascade and inherit custom properties
+ * and substitute var() (CSS Custom Properties 1 §2-3: a declaration
+ * invalid at computed-value time acts as `unset` and is reported once, as
+ * a warning — an error under --strict — through the fo_diag given when
+ * the sheet was read, which must outlive these calls; `out->vars` then
+ * points at the element's custom properties, owned by the sheet), and
+ * resolve units to points: em
  * against the parent's font-size for font-size and the element's own for
  * other lengths, rem against the root's font-size (carried in
  * root_font_size), % font-size against the parent's, % line-height
@@ -285,7 +297,10 @@ void fo_style_initial(fo_style *out);
  * text-indent stay percentages (pct_set; fo_style_resolve_box).  `sheet` may be NULL
  * (initial values only); `out` may be the same object as `parent`.
  * Never fails; cost is proportional to the rules whose rightmost compound
- * names the element's type or one of its classes, plus universal ones. */
+ * names the element's type or one of its classes, plus universal ones
+ * (var() values and custom-property scopes are cached in the sheet, so
+ * they are substituted and parsed once per scope).  Not thread-safe: the
+ * sheet's var() cache is written. */
 void fo_style_compute(const fo_sheet *sheet, const fo_elem *elem,
                       const fo_style *parent, fo_style *out);
 
@@ -346,7 +361,9 @@ typedef enum fo_margin_box {
  * the declarations of every matching @page rule's @box block cascade
  * (importance, origin, page-selector specificity — :first and :blank
  * above :left and :right, §4.2 — then source order) over `page_style`,
- * the style the page context inherits (pass the root element's).  When
+ * the style the page context inherits (pass the root element's; its
+ * custom properties are inherited too, and var() is substituted as in
+ * fo_style_compute).  When
  * the box has no text-align of its own it gets the box's default (§5.3:
  * left for *-left, centre for *-center and left/right-middle, right for
  * *-right).  Returns false when the box's content is none/normal (no box

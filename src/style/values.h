@@ -44,6 +44,9 @@ typedef enum fo_val_kind {
     FO_V_STRING,   /* `str`, in the sheet's arena */
     FO_V_POINTER,  /* `ptr`: a structured value in the sheet's arena
                       (fo_content, fo_counter_ops, fo_string_set) */
+    FO_V_PENDING,  /* `ptr`: a value using var(), substituted at
+                      computed-value time (vars.h, Custom Properties 1 §3) */
+    FO_V_CUSTOM,   /* `ptr`: a custom property's value (vars.h) */
 } fo_val_kind;
 
 typedef struct fo_value {

@@ -24,6 +24,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fo_style_compute(sheet, &div, &sb, &sd);
         fo_style_compute(sheet, &p, &sd, &sp);
         fo_style_compute(sheet, &em, &sp, &se);
+        fo_style ps, mb; /* pseudo-elements and margin boxes (var() too) */
+        fo_style_compute_pseudo(sheet, &p, FO_PSEUDO_BEFORE, &sp, &ps);
+        fo_sheet_margin_box(sheet, FO_PAGE_FIRST, FO_MB_TOP_CENTER, &sb, &mb);
         fo_page_style pg;
         fo_sheet_page(sheet, &pg);
     }

@@ -289,5 +289,17 @@ else
     echo "e2e: skipped conformance: $CORPUS/commonmark-spec.txt is absent"
 fi
 
+# --- var() invalid at computed-value time (docs/styling.md) ---
+vdir=$OUT/vars; mkdir -p "$vdir"
+printf ':root { --len: 7pt }\np {\n  color: var(--len) }\n' >"$vdir/v.css"
+printf 'One.\n\nTwo.\n\n> Three.\n' >"$vdir/v.md"
+if "$FOLIO" -s "$vdir/v.css" "$vdir/v.md" -o "$vdir/v.pdf" 2>"$vdir/v.err" &&
+   [ "$(grep -c "v.css:3:3: warning: invalid value for 'color' after var()" "$vdir/v.err")" = 1 ]; then ok
+else bad "vars: expected one warning at v.css:3:3: $(head -3 "$vdir/v.err")"; fi
+rm -f "$vdir/s.pdf"
+if ! "$FOLIO" -q --strict -s "$vdir/v.css" "$vdir/v.md" -o "$vdir/s.pdf" 2>"$vdir/s.err" &&
+   grep -q "v.css:3:3: error: invalid value for 'color'" "$vdir/s.err" && [ ! -e "$vdir/s.pdf" ]; then ok
+else bad "vars: --strict must fail without a PDF: $(head -3 "$vdir/s.err")"; fi
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
