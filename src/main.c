@@ -548,11 +548,23 @@ static int run(int argc, char **argv, const char **allow)
         }
     }
 
-    if (style_path && fo_sheet_load(style_path, strict, confine, &sheet, &diag) != FO_OK)
+    /* folio's styles folder: `@import "default.css";` finds the shipped
+     * styles from a house style anywhere. */
+    char library[PATH_MAX] = "";
+    if (style_default) {
+        const char *slash = strrchr(style_default, '/');
+        size_t n = slash ? (size_t)(slash - style_default) : 0;
+        if (n > 0 && n < sizeof library) {
+            memcpy(library, style_default, n);
+            library[n] = '\0';
+        }
+    }
+    const char *lib = library[0] ? library : NULL;
+    if (style_path && fo_sheet_load(style_path, strict, confine, lib, &sheet, &diag) != FO_OK)
         goto done;
     if (user_path && !sheet && fo_sheet_parse("", 0, NULL, strict, &sheet, &diag) != FO_OK)
         goto done;
-    if (user_path && fo_sheet_add_user(sheet, user_path, strict, confine, &diag) != FO_OK)
+    if (user_path && fo_sheet_add_user(sheet, user_path, strict, confine, lib, &diag) != FO_OK)
         goto done;
     if (strict && diag.errors)
         goto done;

@@ -25,6 +25,8 @@ typedef struct import_ctx {
     int problems; /* warnings (strict errors) over all files */
     bool failed;  /* an error that fails the whole sheet (missing import) */
     const fo_confine *conf; /* where @import may read (NULL: anywhere) */
+    const char *library;    /* folio's own styles folder, for @import by bare
+                               name (NULL: none) */
 } import_ctx;
 
 typedef struct builder {
@@ -444,6 +446,25 @@ static void import_rule(builder *bd, const fo_css_rule *r)
     if (!file) {
         bd->status = FO_ERR_NOMEM;
         return;
+    }
+    /* A bare file name not found beside the importing sheet is looked up
+     * in folio's styles folder: `@import "default.css";` extends the
+     * shipped style from anywhere. */
+    if (bd->ic->library && access(file, F_OK) != 0 && !strchr(url, '/')) {
+        size_t n = strlen(bd->ic->library) + strlen(url) + 2;
+        char *lib = malloc(n);
+        if (!lib) {
+            free(file);
+            bd->status = FO_ERR_NOMEM;
+            return;
+        }
+        snprintf(lib, n, "%s/%s", bd->ic->library, url);
+        if (access(lib, F_OK) == 0) {
+            free(file);
+            file = lib;
+        } else {
+            free(lib);
+        }
     }
     if (bd->ic->conf && access(file, F_OK) == 0) {
         /* A file that exists must lie in an allowed folder (a missing one
@@ -866,7 +887,7 @@ fo_status fo_sheet_parse(const char *text, size_t len, const char *path,
 }
 
 fo_status fo_sheet_load(const char *path, bool strict, const fo_confine *conf,
-                        fo_sheet **out, fo_diag *diag)
+                        const char *library, fo_sheet **out, fo_diag *diag)
 {
     *out = NULL;
     fo_sheet *s = sheet_new();
@@ -874,7 +895,7 @@ fo_status fo_sheet_load(const char *path, bool strict, const fo_confine *conf,
         fo_error(diag, NULL, 0, 0, "out of memory reading %s", path);
         return FO_ERR_NOMEM;
     }
-    import_ctx ic = {.diag = diag, .strict = strict, .conf = conf};
+    import_ctx ic = {.diag = diag, .strict = strict, .conf = conf, .library = library};
     fo_status st = load_into(s, path, FO_ORIGIN_HOUSE, &ic, NULL, 0, 0);
     if (st != FO_ERR_IO) /* FO_ERR_IO: the file itself, reported */
         st = finish(s, st, &ic, path);
@@ -887,9 +908,9 @@ fo_status fo_sheet_load(const char *path, bool strict, const fo_confine *conf,
 }
 
 fo_status fo_sheet_add_user(fo_sheet *sheet, const char *path, bool strict,
-                            const fo_confine *conf, fo_diag *diag)
+                            const fo_confine *conf, const char *library, fo_diag *diag)
 {
-    import_ctx ic = {.diag = diag, .strict = strict, .conf = conf};
+    import_ctx ic = {.diag = diag, .strict = strict, .conf = conf, .library = library};
     const char *keep = sheet->path;
     fo_status st = load_into(sheet, path, FO_ORIGIN_USER, &ic, NULL, 0, 0);
     sheet->path = (char *)keep;

@@ -258,9 +258,14 @@ fo_status fo_sheet_parse(const char *text, size_t len, const char *path,
  *
  * `conf` (base/confine.h; NULL: no confinement) limits what @import may
  * read: a URL is never fetched and a file outside the allowed folders is
- * refused, each with a warning at the @import, and the rule is skipped. */
+ * refused, each with a warning at the @import, and the rule is skipped.
+ *
+ * `library` (NULL: none) is folio's own styles folder: an @import of a
+ * bare file name ("default.css", no '/') that does not exist beside the
+ * importing sheet is read from there, so a house style anywhere can
+ * extend a shipped one.  The string is only read during the call. */
 fo_status fo_sheet_load(const char *path, bool strict, const struct fo_confine *conf,
-                        fo_sheet **out, fo_diag *diag);
+                        const char *library, fo_sheet **out, fo_diag *diag);
 
 /* Adds the user style sheet at `path` to `sheet` (CSS Cascade 4 §6.2: the
  * user origin, which wins over the house style's declarations, normal and
@@ -268,7 +273,8 @@ fo_status fo_sheet_load(const char *path, bool strict, const struct fo_confine *
  * @import works as in fo_sheet_load.  Errors as fo_sheet_load; on failure
  * `sheet` may hold part of the user sheet, and the caller should free it. */
 fo_status fo_sheet_add_user(fo_sheet *sheet, const char *path, bool strict,
-                            const struct fo_confine *conf, fo_diag *diag);
+                            const struct fo_confine *conf, const char *library,
+                            fo_diag *diag);
 
 /* Frees a sheet.  Accepts NULL. */
 void fo_sheet_free(fo_sheet *sheet);

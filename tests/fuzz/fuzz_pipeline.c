@@ -35,7 +35,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     const char *fdir = getenv("FOLIO_FONTS") ? getenv("FOLIO_FONTS") : "fonts";
     const char *css = getenv("FOLIO_STYLE") ? getenv("FOLIO_STYLE") : "styles/default.css";
     if (fo_fonts_new(fdir, &fonts, &diag) != FO_OK ||
-        fo_sheet_load(css, false, NULL, &sheet, &diag) != FO_OK) {
+        fo_sheet_load(css, false, NULL, NULL, &sheet, &diag) != FO_OK) {
         fprintf(stderr, "fuzz_pipeline: run from the source tree (fonts/, styles/)\n");
         exit(1);
     }

@@ -255,6 +255,15 @@ pdftotext -layout "$pdf" - | grep -q '3\.1 *Search index saturation' && ok || ba
 pdf=$OUT/style-technical.pdf
 pdftotext -layout "$pdf" - | grep -q '3\.1 Search index saturation' && ok || bad "technical: no numbered heading 3.1"
 pdftotext -layout "$pdf" - | grep -q "1 / $(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')" && ok || bad "technical: no '1 / N' footer"
+# A house style outside folio's tree extends the shipped default by its
+# bare name (looked up in folio's styles/ folder): page 1 in A5 with the
+# default's running page number.
+mkdir -p "$OUT/elsewhere"
+printf '@import "default.css";\n@page { size: A5 }\n' > "$OUT/elsewhere/mine.css"
+"$FOLIO" -q content/report.md --style "$OUT/elsewhere/mine.css" -o "$OUT/mine.pdf" 2> "$OUT/mine.err"; rc=$?
+[ $rc -eq 0 ] && [ ! -s "$OUT/mine.err" ] && pdfinfo "$OUT/mine.pdf" | grep -q 'Page size: *419.5[0-9]* x 595' &&
+    pdftotext "$OUT/mine.pdf" - | grep -qx '1' && ok || bad "@import \"default.css\" from elsewhere: rc=$rc $(cat "$OUT/mine.err")"
+
 # A style sheet importing a missing file: an error at the @import, no PDF.
 printf '/* x */\n@import "nope.css";\n' > "$OUT/badimport.css"
 "$FOLIO" content/style-sample.md -o "$OUT/badimport.pdf" --style "$OUT/badimport.css" 2>"$OUT/badimport.err"; rc=$?

@@ -62,7 +62,7 @@ int main(int argc, char **argv)
     fo_sheet *sheet = NULL;
     fo_fonts *fonts = NULL;
     char *fonts_dir = fo_fonts_locate(NULL);
-    if (fo_sheet_load(argv[3], false, NULL, &sheet, &d) != FO_OK || !fonts_dir ||
+    if (fo_sheet_load(argv[3], false, NULL, NULL, &sheet, &d) != FO_OK || !fonts_dir ||
         fo_fonts_new(fonts_dir, &fonts, &d) != FO_OK) {
         fclose(in);
         free(fonts_dir);

@@ -256,7 +256,7 @@ static void test_load(void **state)
 {
     fx *f = *state;
     fo_sheet *s = (fo_sheet *)1;
-    assert_int_equal(fo_sheet_load("/nonexistent/x.css", false, NULL, &s, &f->diag), FO_ERR_IO);
+    assert_int_equal(fo_sheet_load("/nonexistent/x.css", false, NULL, NULL, &s, &f->diag), FO_ERR_IO);
     assert_null(s);
     assert_string_equal(captured(f),
                         "folio: error: cannot read /nonexistent/x.css: No such file or directory\n");
@@ -268,7 +268,7 @@ static void test_load(void **state)
     fputs("p { color: navy }\n@import url(other.css);\n", fp);
     fclose(fp);
     fo_diag_dispose(&f->diag);
-    assert_int_equal(fo_sheet_load(path, false, NULL, &f->sheet, &f->diag), FO_OK);
+    assert_int_equal(fo_sheet_load(path, false, NULL, NULL, &f->sheet, &f->diag), FO_OK);
     NEAR(style(f, "p").color.b, 128 / 255.0);
     char want[128];
     snprintf(want, sizeof want, "%s:2:1: warning: @import after other rules is ignored", path);
@@ -279,7 +279,7 @@ static void test_load(void **state)
 static void test_default_css(void **state)
 {
     fx *f = *state;
-    assert_int_equal(fo_sheet_load("styles/default.css", true, NULL, &f->sheet, &f->diag), FO_OK);
+    assert_int_equal(fo_sheet_load("styles/default.css", true, NULL, NULL, &f->sheet, &f->diag), FO_OK);
     assert_int_equal(f->diag.warnings + f->diag.errors, 0);
     fo_style body = style(f, "body");
     assert_true(strstr(body.font_family, "Noto Serif") != NULL);

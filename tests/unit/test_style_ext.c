@@ -79,7 +79,7 @@ static fo_status load(fx *f, const char *name, bool strict)
     snprintf(path, sizeof path, "%s/%s", f->dir, name);
     fo_sheet_free(f->sheet);
     f->sheet = NULL;
-    return fo_sheet_load(path, strict, NULL, &f->sheet, &f->diag);
+    return fo_sheet_load(path, strict, NULL, NULL, &f->sheet, &f->diag);
 }
 
 /* Style of `tag` (child of body, optional classes). */
@@ -159,6 +159,39 @@ static void test_import_misplaced(void **state)
     assert_non_null(strstr(captured(f), "empty.css:3:17: warning: media queries"));
 }
 
+/* A bare file name not found beside the importing sheet is read from the
+ * library folder (folio's styles/); a file beside the sheet wins; a path
+ * with a slash is never looked up there. */
+static void test_import_library(void **state)
+{
+    fx *f = *state;
+    put(f, "lib/base.css", "p { color: rgb(0, 0, 255) }\n");
+    put(f, "house/h.css", "@import \"base.css\";\np { font-weight: 700 }\n");
+    char lib[256], path[256];
+    snprintf(lib, sizeof lib, "%s/lib", f->dir);
+    snprintf(path, sizeof path, "%s/house/h.css", f->dir);
+    /* without a library: the import is an error */
+    assert_int_equal(fo_sheet_load(path, false, NULL, NULL, &f->sheet, &f->diag), FO_ERR_STYLE);
+    assert_non_null(strstr(captured(f), "h.css:1:9: error: cannot import"));
+    assert_int_equal(fo_sheet_load(path, false, NULL, lib, &f->sheet, &f->diag), FO_OK);
+    fo_style s = style_of(f->sheet, "p", NULL);
+    NEAR(s.color.b, 1);
+    assert_int_equal(s.font_weight, 700);
+    fo_sheet_free(f->sheet);
+    f->sheet = NULL;
+    /* one beside the sheet comes first */
+    put(f, "house/base.css", "p { color: rgb(255, 0, 0) }\n");
+    assert_int_equal(fo_sheet_load(path, false, NULL, lib, &f->sheet, &f->diag), FO_OK);
+    NEAR(style_of(f->sheet, "p", NULL).color.r, 1);
+    fo_sheet_free(f->sheet);
+    f->sheet = NULL;
+    /* a path with a folder is relative to the sheet only */
+    put(f, "house/h2.css", "@import \"sub/base.css\";\n");
+    put(f, "lib/sub/base.css", "p { color: rgb(0, 255, 0) }\n");
+    snprintf(path, sizeof path, "%s/house/h2.css", f->dir);
+    assert_int_equal(fo_sheet_load(path, false, NULL, lib, &f->sheet, &f->diag), FO_ERR_STYLE);
+}
+
 /* ---- origins ------------------------------------------------------------ */
 
 static void test_user_origin(void **state)
@@ -173,7 +206,7 @@ static void test_user_origin(void **state)
     assert_int_equal(load(f, "house.css", true), FO_OK);
     char path[256];
     snprintf(path, sizeof path, "%s/user.css", f->dir);
-    assert_int_equal(fo_sheet_add_user(f->sheet, path, true, NULL, &f->diag), FO_OK);
+    assert_int_equal(fo_sheet_add_user(f->sheet, path, true, NULL, NULL, &f->diag), FO_OK);
     fo_style s = style_of(f->sheet, "p", "x");
     NEAR(s.color.g, 128.0 / 255); /* user beats house despite specificity */
     assert_int_equal(s.font_style, FO_FONT_ITALIC);
@@ -183,7 +216,7 @@ static void test_user_origin(void **state)
     fo_sheet_page(f->sheet, &pg);
     NEAR(pg.width, 612);
     snprintf(path, sizeof path, "%s/none.css", f->dir);
-    assert_int_equal(fo_sheet_add_user(f->sheet, path, true, NULL, &f->diag), FO_ERR_IO);
+    assert_int_equal(fo_sheet_add_user(f->sheet, path, true, NULL, NULL, &f->diag), FO_ERR_IO);
 }
 
 /* ---- var() and :root ---------------------------------------------------- */
@@ -355,6 +388,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_import_order_and_relative, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_cycle, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_missing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import_library, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_misplaced, setup, teardown),
         cmocka_unit_test_setup_teardown(test_user_origin, setup, teardown),
         cmocka_unit_test_setup_teardown(test_var, setup, teardown),

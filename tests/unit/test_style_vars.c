@@ -263,12 +263,12 @@ static void test_user_and_import_override(void **state)
     put(f, "user.css", ":root { --accent: rgb(0, 128, 0) }\n");
     char path[256];
     snprintf(path, sizeof path, "%s/house.css", f->dir);
-    assert_int_equal(fo_sheet_load(path, true, NULL, &f->sheet, &f->diag), FO_OK);
+    assert_int_equal(fo_sheet_load(path, true, NULL, NULL, &f->sheet, &f->diag), FO_OK);
     fo_style h = CHAIN(f->sheet, "body", "h1");
     NEAR(h.color.r, 1);
     NEAR(h.margin_top, 5);
     snprintf(path, sizeof path, "%s/user.css", f->dir);
-    assert_int_equal(fo_sheet_add_user(f->sheet, path, true, NULL, &f->diag), FO_OK);
+    assert_int_equal(fo_sheet_add_user(f->sheet, path, true, NULL, NULL, &f->diag), FO_OK);
     h = CHAIN(f->sheet, "body", "h1");
     NEAR(h.color.r, 0);
     NEAR(h.color.g, 128.0 / 255);
