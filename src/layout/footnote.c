@@ -40,6 +40,7 @@ void lay_footnote_enter(fo_lay *L, lay_frame *c)
     L->marker.pending = true;
     L->marker.style = c->style;
     L->marker.right = c->x - c->style.font_size * 0.45;
+    L->marker.inside = false;
     L->marker.task = 0;
     snprintf(L->marker.text, sizeof L->marker.text, "%d.", n->number);
 }

@@ -59,6 +59,8 @@ typedef struct lay_marker {
     char text[32];
     fo_style style;
     double right; /* pt: the marker's right edge (absolute x) */
+    bool inside;  /* list-style-position: inside — drawn at the start of the
+                     first line, which is indented by its width */
     int task;     /* task-list item: 0 none, 1 open, 2 done */
 } lay_marker;
 

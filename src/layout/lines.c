@@ -551,6 +551,18 @@ int lay_paragraph(fo_lay *L, lay_text *t, const fo_style *s, double x, double wi
                   bool keep_lines)
 {
     lay_shaped sh;
+    /* An inside marker (CSS Lists 3 §3.3) starts the first line: the line
+     * is indented by the marker's advance and a 0.3em space. */
+    fo_style inside_s;
+    double marker_x = 0;
+    if (L->marker.pending && L->marker.inside) {
+        inside_s = *s;
+        marker_x = x + (s->text_indent > 0 ? s->text_indent : 0);
+        inside_s.text_indent += lay_plain_line(L, L->marker.text, &L->marker.style, 0, 0, false,
+                                               NULL) +
+                                0.3 * L->marker.style.font_size;
+        s = &inside_s;
+    }
     if (!lay_shape(L, t, s, width, &sh))
         return 0;
     int first_box = L->nboxes;
@@ -565,8 +577,8 @@ int lay_paragraph(fo_lay *L, lay_text *t, const fo_style *s, double x, double wi
         if (L->marker.pending) {
             L->marker.pending = false;
             double mw = lay_plain_line(L, L->marker.text, &L->marker.style, 0, 0, false, NULL);
-            lay_plain_line(L, L->marker.text, &L->marker.style, L->marker.right - mw, bl, true,
-                           NULL);
+            lay_plain_line(L, L->marker.text, &L->marker.style,
+                           L->marker.inside ? marker_x : L->marker.right - mw, bl, true, NULL);
         }
         emit_line(&k, &sh, ln, x, bl, s->color, t->src_line, t->links, 0, h);
         line_anchors(L, &sh, ln, t, i == sh.nlines - 1, x, 0);

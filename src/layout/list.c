@@ -34,6 +34,7 @@ void lay_list_enter(fo_lay *L, lay_frame *f, lay_frame *c)
     }
     L->marker.pending = true;
     L->marker.right = c->x - c->style.font_size * 0.45;
+    L->marker.inside = c->style.list_style_inside;
     L->marker.task = 0;
     /* The marker's text and style: li::marker and list-style-type (marker.c). */
     lay_list_marker(L, &c->elem, &c->style, f->node && f->node->ordered ? f->number++ : 0,

@@ -496,6 +496,18 @@ static fo_prop_result parse_LIST_STYLE(fo_vcur *c, fo_value *v, fo_arena *a)
     return FO_PROP_OK;
 }
 
+/* list-style-position (CSS Lists 3 §3.3): outside (0) | inside (1). */
+static fo_prop_result parse_LIST_POS(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    static const fo_keyword kw[] = {{"outside", 0}, {"inside", 1}, {NULL, 0}};
+    return keyword_value(c, v, kw);
+}
+
+static bool compute_LIST_POS(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return v->keyword == 1;
+}
+
 static fo_prop_result parse_CONTENT(fo_vcur *c, fo_value *v, fo_arena *a)
 {
     return fo_parse_content(c, v, a);
@@ -718,6 +730,7 @@ static fo_break compute_BREAK_BETWEEN(const fo_value *v, fo_style *s, const ctx 
 #define copy_extra_HYPHENS(d, s) ((void)0)
 #define copy_extra_BORDER_WIDTH(d, s) ((void)0)
 #define copy_extra_CONTENT(d, s) ((void)0)
+#define copy_extra_LIST_POS(d, s) ((void)0)
 #define copy_extra_COUNTER_RESET(d, s) ((void)0)
 #define copy_extra_COUNTER_INCR(d, s) ((void)0)
 #define copy_extra_STRING_SET(d, s) ((void)0)
@@ -997,9 +1010,28 @@ static fo_prop_result expand_FONT(fo_vcur *c, fo_decl *out, int *n, fo_arena *a)
 /* list-style: only its list-style-type part (Lists 3 §3.4). */
 static fo_prop_result expand_LIST_STYLE(fo_vcur *c, fo_decl *out, int *n, fo_arena *a)
 {
-    out[0].prop = FO_P_LIST_STYLE_TYPE;
-    *n = 1;
-    return parse_LIST_STYLE(c, &out[0].value, NULL);
+    /* list-style (CSS Lists 3 §3.4): a type and a position in any order,
+     * each at most once (list-style-image is not supported); omitted ones
+     * take their initial values. */
+    out[0] = (fo_decl){.prop = FO_P_LIST_STYLE_TYPE,
+                       .value = {.kind = FO_V_KEYWORD, .keyword = FO_LIST_DISC}};
+    out[1] = (fo_decl){.prop = FO_P_LIST_STYLE_POSITION,
+                       .value = {.kind = FO_V_KEYWORD, .keyword = 0}};
+    *n = 2;
+    bool type = false, pos = false;
+    while (!fo_vcur_done(c)) {
+        fo_value v;
+        if (!pos && parse_LIST_POS(c, &v, a) == FO_PROP_OK) {
+            out[1].value = v;
+            pos = true;
+        } else if (!type && parse_LIST_STYLE(c, &v, a) == FO_PROP_OK) {
+            out[0].value = v;
+            type = true;
+        } else {
+            return FO_PROP_INVALID;
+        }
+    }
+    return type || pos ? FO_PROP_OK : FO_PROP_INVALID;
 }
 
 static const struct shorthand_info {

@@ -175,6 +175,8 @@ typedef struct fo_style {
     fo_color border_top_color, border_right_color, border_bottom_color,
         border_left_color;
     fo_list_style list_style_type;
+    bool list_style_inside;    /* list-style-position: inside (the marker starts the
+                                  item's first line instead of hanging left of it) */
     const fo_content *content;           /* ::before/::after, margin boxes; NULL: none */
     const fo_counter_ops *counter_reset;     /* NULL: none */
     const fo_counter_ops *counter_increment; /* NULL: none */

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -178,6 +179,51 @@ static void test_hr_border(void **state)
         assert_int_equal(dashed, styled ? 1 : 0);
         fo_display_free(dl);
     }
+}
+
+/* x of the first glyph run on page 0 whose text starts with `s` (-1: none). */
+static double run_x(const fo_display *dl, const char *s)
+{
+    for (int i = 0; i < dl->pages[0].nitems; i++) {
+        const fo_item *it = &dl->pages[0].items[i];
+        if (it->kind == FO_ITEM_GLYPHS && it->u.glyphs.text_len >= (int)strlen(s) &&
+            strncmp(it->u.glyphs.text, s, strlen(s)) == 0)
+            return it->u.glyphs.x;
+    }
+    return -1;
+}
+
+/* list-style-position (CSS Lists 3 §3.3): outside hangs the marker left of
+ * the content edge; inside starts the first line with it, and the next
+ * line returns to the content edge. */
+static void test_list_style_position(void **state)
+{
+    const char *md = "- alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi "
+                     "omicron pi rho sigma tau upsilon phi chi psi omega and then some more\n";
+    fo_diag d;
+    fo_diag_init(&d);
+    fo_display *dl = typeset(md, "ul { list-style: square }", &d);
+    double marker = run_x(dl, "\xe2\x96\xaa"), first = run_x(dl, "alpha");
+    assert_true(marker >= 0 && first > marker);
+    double edge = first; /* outside: the text starts at the content edge */
+    fo_display_free(dl);
+
+    dl = typeset(md, "ul { list-style: inside square }", &d);
+    marker = run_x(dl, "\xe2\x96\xaa");
+    first = run_x(dl, "alpha");
+    assert_float_equal(marker, edge, 0.01);
+    assert_true(first > marker + 4);
+    /* the second line starts at the content edge again */
+    bool found = false;
+    for (int i = 0; i < dl->pages[0].nitems; i++) {
+        const fo_item *it = &dl->pages[0].items[i];
+        if (it->kind == FO_ITEM_GLYPHS && fabs(it->u.glyphs.x - edge) < 0.01 &&
+            it->u.glyphs.text[0] != '\xe2')
+            found = true;
+    }
+    assert_true(found);
+    fo_display_free(dl);
+    assert_int_equal(d.warnings, 0);
 }
 
 /* A table longer than a page: its header row is on every page it spans,
@@ -484,6 +530,7 @@ int main(void)
         cmocka_unit_test(test_table_width_and_auto_margins),
         cmocka_unit_test(test_title_block_decorated),
         cmocka_unit_test(test_hr_border),
+        cmocka_unit_test(test_list_style_position),
         cmocka_unit_test(test_table_header_on_every_page),
         cmocka_unit_test(test_footnotes_at_page_foot),
         cmocka_unit_test(test_task_boxes),

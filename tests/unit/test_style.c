@@ -502,6 +502,7 @@ static void test_keyword_properties(void **state)
         "padding-left: -1pt", "line-height: -1", "font-size: big",
         "margin: 1pt 2pt 3pt 4pt 5pt", "margin: auto auto 1pt 1pt 1pt", "padding: auto",
         "text-indent: auto", "width: -1pt", "width: none", "max-width: auto",
+        "list-style: inside outside", "list-style: disc square", "list-style-position: middle",
     };
     char css[256];
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
