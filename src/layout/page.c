@@ -24,8 +24,9 @@ static void shift(fo_item *it, double dx, double dy)
 }
 
 /* Writes the items of box `b` onto `page`, its top at dy (pt from the page
- * top), moved right by L->shift_x (the page kind's text-area offset).  A repeat (a running table header) leaves out anchors and outline
- * entries, which belong to the box's first appearance.  `top` says the box
+ * top), moved right by L->shift_x (the page kind's text-area offset, see
+ * pagekind.c).  A repeat (a running table header) leaves out anchors and
+ * outline entries, which belong to the box's first appearance.  `top` says the box
  * is the first on its page: decoration strips reaching up over a margin
  * dropped at the page top are clipped there. */
 static fo_status emit_box(fo_lay *L, fo_page *page, int b, double dy, bool repeat, bool top)
