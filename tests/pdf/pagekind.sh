@@ -19,15 +19,16 @@ for i in range(1, 91):
     print(f"Body{i} " + "lorem ipsum dolor sit amet consectetur adipiscing elit " * 5 + note + "\n")
 print("[^n]: Notetext at the foot of its page.")' >"$OUT/pk.md"
 # A4; default margins 2.5 cm; page 1 starts 6 cm down; left pages 3 cm
-# inside... outside: mirrored 3 cm / 2 cm, the measure unchanged (15.99 cm)
-cat >"$OUT/pk.css" <<'CSS'
-@import "../../../styles/default.css";
+# left and 2 cm right, right pages the mirror (3 cm towards the binding on
+# both), so the measure stays the default's 16 cm
+{ cat styles/default.css; cat <<'CSS'
 @page { margin: 2.5cm }
 @page :first { margin-top: 6cm }
 @page :left { margin-left: 3cm; margin-right: 2cm; @bottom-left { content: "Folio" counter(page) } }
 @page :right { margin-left: 2cm; margin-right: 3cm; @bottom-right { content: "Folio" counter(page) } }
 @page { @bottom-center { content: none } }
 CSS
+} >"$OUT/pk.css"
 if "$FOLIO" -q "$OUT/pk.md" -o "$OUT/pk.pdf" --style "$OUT/pk.css" 2>"$OUT/pk.err"; then
     [ -s "$OUT/pk.err" ] && bad "pagekind: folio printed: $(head -3 "$OUT/pk.err")" || ok
     qpdf --check "$OUT/pk.pdf" >/dev/null 2>&1 && ok || bad "pagekind: qpdf --check"
