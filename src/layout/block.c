@@ -25,11 +25,11 @@ int lay_box_begin(fo_lay *L, double height, int src_line)
         L->boxes = b;
         L->boxes_cap = cap;
     }
-    /* --max-pages, early: every page holds at most area_h of boxes, so once
-     * the boxes so far need more than max_pages pages, stop laying out
+    /* --max-pages, early: every page holds at most area_h_max of boxes, so
+     * once the boxes so far need more than max_pages pages, stop laying out
      * (a runaway input fails in time proportional to the limit). */
-    L->content_h += height < L->area_h ? height : L->area_h;
-    if (L->opt && L->opt->max_pages > 0 && L->content_h > L->area_h * L->opt->max_pages) {
+    L->content_h += height < L->area_h_max ? height : L->area_h_max;
+    if (L->opt && L->opt->max_pages > 0 && L->content_h > L->area_h_max * L->opt->max_pages) {
         fo_error(L->diag, L->doc->path, src_line, 0,
                  "the document needs more than the limit of %d pages (--max-pages)",
                  L->opt->max_pages);

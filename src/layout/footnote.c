@@ -181,15 +181,16 @@ fo_status lay_notes_emit(fo_lay *L, fo_page *page, const lay_flow *fl, int p, in
     if (k < fl->nnotes && fl->notes[k].page == p) {
         /* The separator: a short rule in the middle of the space above. */
         double sep = lay_note_separator(L);
-        double y = L->page.margin_top + fl->notes[k].y - sep / 2;
-        double x = L->page.margin_left;
+        double y = lay_page_kind_of(L, p)->top + fl->notes[k].y - sep / 2;
+        double x = lay_page_kind_of(L, p)->x;
         fo_item it = {.kind = FO_ITEM_LINE};
         it.u.line = (fo_line_item){x, y, x + L->area_w * 0.3, y, {0.5, 0.5, 0.5, 1}, 0.5, FO_LINE_SOLID};
         if (fo_page_add(L->dl, page, &it) != FO_OK)
             return FO_ERR_NOMEM;
     }
     for (; k < fl->nnotes && fl->notes[k].page == p; k++) {
-        fo_status st = emit(L, page, fl->note_box[k], L->page.margin_top + fl->notes[k].y, false);
+        fo_status st = emit(L, page, fl->note_box[k], lay_page_kind_of(L, p)->top + fl->notes[k].y,
+                            false);
         if (st != FO_OK)
             return st;
     }

@@ -211,9 +211,9 @@ static void figure(fo_lay *L, lay_frame *f, const fo_node *img, const fo_node *l
         double px_pt_y = info.dpi_y > 0 ? 72.0 / info.dpi_y : 0.75;
         w = info.width * px_pt_x;
         h = info.height * px_pt_y;
-        double room = L->area_h - cap_h;
-        if (room < L->area_h / 2)
-            room = L->area_h / 2;
+        double room = L->area_h_min - cap_h; /* fits on any page kind */
+        if (room < L->area_h_min / 2)
+            room = L->area_h_min / 2;
         /* width / max-width (CSS 2.1 §10.2, §10.4; aspect ratio kept, so
          * a width may scale up), then never wider than the measure nor
          * taller than the room on a page. */

@@ -89,6 +89,19 @@ typedef struct lay_deco {
                           (collapsed) top margin, not painted; -1: none */
 } lay_deco;
 
+/* The text area of one page kind (CSS Paged Media 3 §4.1: the first
+ * page, left pages, right pages) from its own @page margins (pagekind.c).
+ * The galley is set at one measure, L->area_w: a kind whose text area is
+ * wider or narrower keeps that measure, placed at its left margin. */
+typedef struct lay_page_kind {
+    fo_page_style page; /* the kind's @page geometry (pt) */
+    double x;           /* left edge of the text area, pt from the page's left */
+    double top;         /* top of the text area, pt from the page's top */
+    double area_h;      /* text-area height, pt */
+} lay_page_kind;
+
+enum { LAY_KIND_FIRST, LAY_KIND_LEFT, LAY_KIND_RIGHT, LAY_KINDS };
+
 typedef struct fo_lay {
     const fo_doc *doc;
     const fo_sheet *sheet;
@@ -98,7 +111,11 @@ typedef struct fo_lay {
     fo_diag *diag;
     const fo_layout_options *opt;
     fo_page_style page;
-    double area_w, area_h; /* text area, pt */
+    double area_w, area_h; /* text area of the default page (@page without selectors), pt */
+    lay_page_kind kinds[LAY_KINDS]; /* per page kind (pagekind.c) */
+    double area_h_max;     /* the deepest text area of any page kind, pt */
+    double area_h_min;     /* the shallowest, pt */
+    double shift_x;        /* pt added to x of what is written on the current page */
     lay_box *boxes;
     int nboxes, boxes_cap;
     fo_item *items;
@@ -110,7 +127,7 @@ typedef struct fo_lay {
     GHashTable *missing;   /* gunichar → 1: characters already reported */
     bool warned_html;
     bool warned_nesting;   /* the deep-nesting warning was given */
-    double content_h;      /* sum of box heights so far, each at most area_h, pt */
+    double content_h;      /* sum of box heights so far, each at most area_h_max, pt */
     lay_marker marker;
     GArray *rules;               /* lay_rule: open block quotes */
     GArray *decos;               /* lay_deco: open decorated blocks */
@@ -375,6 +392,21 @@ void lay_list_marker(fo_lay *L, const fo_elem *li, const fo_style *li_style,
 
 /* ---- the document's blocks (block.c) ---- */
 void lay_blocks(fo_lay *L);
+
+/* ---- page kinds (pagekind.c) ---- */
+/* Fills L->kinds, area_h_max and area_h_min from the sheet's @page rules
+ * (fo_sheet_page_for) after L->page, area_w and area_h are set; warns
+ * once per kind whose text-area width differs from area_w (folio keeps
+ * one measure).  FO_ERR_STYLE (reported) when a kind's margins leave no
+ * room for text. */
+fo_status lay_page_kinds_init(fo_lay *L);
+/* The kind of 0-based page `p`: the first page, then left (even page
+ * numbers) and right (odd) pages. */
+const lay_page_kind *lay_page_kind_of(const fo_lay *L, int p);
+/* FO_PAGE_* flags of 0-based page `p` (without FO_PAGE_BLANK). */
+unsigned lay_page_flags(int p);
+/* fo_pg_height_fn over an fo_lay: the text-area height of page `p`, pt. */
+double lay_page_area_h(void *L, int p);
 
 /* ---- pages (page.c) ---- */
 fo_status lay_pages(fo_lay *L);

@@ -45,6 +45,9 @@ fo_status fo_layout_document(const fo_doc *doc, const fo_sheet *sheet, fo_fonts 
                  L.area_w, L.area_h);
         return FO_ERR_STYLE;
     }
+    fo_status kst = lay_page_kinds_init(&L);
+    if (kst != FO_OK)
+        return kst;
     L.dl = fo_display_new();
     if (!L.dl)
         return FO_ERR_NOMEM;

@@ -7,23 +7,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* Translates an item by dy (pt). */
-static void shift(fo_item *it, double dy)
+/* Translates an item by dx, dy (pt). */
+static void shift(fo_item *it, double dx, double dy)
 {
     switch (it->kind) {
-    case FO_ITEM_GLYPHS: it->u.glyphs.y += dy; break;
-    case FO_ITEM_RECT: it->u.rect.y += dy; break;
-    case FO_ITEM_LINE: it->u.line.y1 += dy; it->u.line.y2 += dy; break;
-    case FO_ITEM_LINK: it->u.link.y += dy; break;
-    case FO_ITEM_ANCHOR: it->u.anchor.y += dy; break;
+    case FO_ITEM_GLYPHS: it->u.glyphs.x += dx; it->u.glyphs.y += dy; break;
+    case FO_ITEM_RECT: it->u.rect.x += dx; it->u.rect.y += dy; break;
+    case FO_ITEM_LINE:
+        it->u.line.x1 += dx; it->u.line.x2 += dx;
+        it->u.line.y1 += dy; it->u.line.y2 += dy;
+        break;
+    case FO_ITEM_LINK: it->u.link.x += dx; it->u.link.y += dy; break;
+    case FO_ITEM_ANCHOR: it->u.anchor.x += dx; it->u.anchor.y += dy; break;
     case FO_ITEM_OUTLINE: it->u.outline.y += dy; break;
-    case FO_ITEM_IMAGE: it->u.image.y += dy; break;
+    case FO_ITEM_IMAGE: it->u.image.x += dx; it->u.image.y += dy; break;
     }
 }
 
 /* Writes the items of box `b` onto `page`, its top at dy (pt from the page
- * top).  A repeat (a running table header) leaves out anchors and outline
- * entries, which belong to the box's first appearance.  `top` says the box
+ * top), moved right by L->shift_x (the page kind's text-area offset, see
+ * pagekind.c).  A repeat (a running table header) leaves out anchors and
+ * outline entries, which belong to the box's first appearance.  `top` says the box
  * is the first on its page: decoration strips reaching up over a margin
  * dropped at the page top are clipped there. */
 static fo_status emit_box(fo_lay *L, fo_page *page, int b, double dy, bool repeat, bool top)
@@ -45,7 +49,7 @@ static fo_status emit_box(fo_lay *L, fo_page *page, int b, double dy, bool repea
                 l->dash.phase = fmod(l->dash.phase - l->y1, period);
             l->y1 = 0;
         }
-        shift(&it, dy);
+        shift(&it, L->shift_x, dy);
         if (fo_page_add(L->dl, page, &it) != FO_OK)
             return FO_ERR_NOMEM;
     }
@@ -60,9 +64,8 @@ static fo_status emit_box(fo_lay *L, fo_page *page, int b, double dy, bool repea
  * *-left, *-center and *-right all span the page area's width and differ
  * in alignment, so long texts in neighbouring boxes may overlap. */
 static void margin_boxes(fo_lay *L, fo_page *page, unsigned flags,
-                         const lay_gen_page *gp)
+                         const lay_gen_page *gp, const fo_page_style *P)
 {
-    const fo_page_style *P = &L->page;
     for (int b = 0; b < FO_MB_COUNT && L->status == FO_OK; b++) {
         fo_style s;
         if (!fo_sheet_margin_box(L->sheet, flags, (fo_margin_box)b, &L->root_style, &s))
@@ -122,7 +125,7 @@ fo_status lay_pages(fo_lay *L)
     if (lay_flow_build(L, &fl) != FO_OK)
         return FO_ERR_NOMEM;
     fo_pg_box *pg = fl.pg;
-    int npages = fo_paginate_notes(pg, fl.n, L->area_h, fl.notes, fl.nnotes,
+    int npages = fo_paginate_pages(pg, fl.n, lay_page_area_h, L, fl.notes, fl.nnotes,
                                    lay_note_separator(L));
     fo_status st = FO_OK;
     /* Preflight reads pages by box index: map the flows back onto boxes
@@ -154,27 +157,31 @@ fo_status lay_pages(fo_lay *L)
             break;
         }
         fo_page *page = &L->dl->pages[L->dl->npages - 1];
+        const lay_page_kind *K = lay_page_kind_of(L, p);
+        L->shift_x = K->x - L->page.margin_left; /* blocks were set at the default's */
         int first = b, notes_before = note;
         for (; b < fl.n && pg[b].page == p && st == FO_OK; b++) {
             if (pg[b].repeat_header)
-                st = emit_box(L, page, fl.box[pg[b].header_box], L->page.margin_top, true, true);
+                st = emit_box(L, page, fl.box[pg[b].header_box], K->top, true, true);
             if (st == FO_OK)
-                st = emit_box(L, page, fl.box[b], L->page.margin_top + pg[b].y, false,
+                st = emit_box(L, page, fl.box[b], K->top + pg[b].y, false,
                               b == first && !pg[b].repeat_header);
         }
         if (st == FO_OK)
             st = lay_notes_emit(L, page, &fl, p, &note, emit_note);
         if (st != FO_OK)
             break;
-        unsigned flags = (p == 0 ? FO_PAGE_FIRST : 0) |
-                         ((p + 1) % 2 == 0 ? FO_PAGE_LEFT : FO_PAGE_RIGHT) |
+        unsigned flags = lay_page_flags(p) |
                          (b == first && note == notes_before ? FO_PAGE_BLANK : 0);
         /* running strings look at the page's boxes by their index in L->boxes */
         int b0 = first < fl.n ? fl.box[first] : L->nboxes;
         int b1 = b > first ? fl.box[b - 1] + 1 : b0;
         lay_gen_page gp = {p + 1, npages, b0, b1};
-        margin_boxes(L, page, flags, &gp);
+        fo_page_style P; /* this page's own margins (Paged Media 3 §4.2) */
+        fo_sheet_page_for(L->sheet, flags, &P);
+        margin_boxes(L, page, flags, &gp, &P);
     }
+    L->shift_x = 0;
     if (st == FO_OK && L->status == FO_OK)
         st = lay_toc_numbers(L, &fl);
     lay_flow_dispose(&fl);

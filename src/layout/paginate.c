@@ -38,10 +38,11 @@ static void place_notes(fo_pg_box *notes, const foot *f, double area_height, dou
     }
 }
 
-int fo_paginate_notes(fo_pg_box *boxes, int n, double area_height, fo_pg_box *notes,
-                      int nnotes, double note_sep)
+int fo_paginate_pages(fo_pg_box *boxes, int n, fo_pg_height_fn height, void *ctx,
+                      fo_pg_box *notes, int nnotes, double note_sep)
 {
     int page = 0;
+    double area_height = height(ctx, 0); /* of the page being filled */
     int page_start = 0; /* first box on the current page */
     int limit = -1;     /* a re-run of the page stops before this box */
     double y = 0;       /* bottom of the last box placed on this page */
@@ -54,6 +55,7 @@ int fo_paginate_notes(fo_pg_box *boxes, int n, double area_height, fo_pg_box *no
         if ((b->force_break && !first) || i == limit) {
             place_notes(notes, &f, area_height, note_sep);
             page++;
+            area_height = height(ctx, page);
             page_start = i;
             limit = -1;
             y = 0;
@@ -113,11 +115,25 @@ int fo_paginate_notes(fo_pg_box *boxes, int n, double area_height, fo_pg_box *no
     /* Notes still waiting after the last box get pages of their own. */
     while (f.next < f.end) {
         page++;
+        area_height = height(ctx, page);
         f = (foot){f.next, f.next, f.end, 0};
         take_notes(notes, &f, area_height, note_sep, true, page);
         place_notes(notes, &f, area_height, note_sep);
     }
     return page + 1;
+}
+
+/* The constant height of fo_paginate and fo_paginate_notes. */
+static double same_height(void *ctx, int page)
+{
+    (void)page;
+    return *(const double *)ctx;
+}
+
+int fo_paginate_notes(fo_pg_box *boxes, int n, double area_height, fo_pg_box *notes,
+                      int nnotes, double note_sep)
+{
+    return fo_paginate_pages(boxes, n, same_height, &area_height, notes, nnotes, note_sep);
 }
 
 int fo_paginate(fo_pg_box *boxes, int n, double area_height)

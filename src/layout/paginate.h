@@ -67,4 +67,16 @@ int fo_paginate(fo_pg_box *boxes, int n, double area_height);
 int fo_paginate_notes(fo_pg_box *boxes, int n, double area_height, fo_pg_box *notes,
                       int nnotes, double note_sep);
 
+/* The text-area height, pt (> 0), of 0-based page `page`. */
+typedef double (*fo_pg_height_fn)(void *ctx, int page);
+
+/* fo_paginate_notes with a text area whose height depends on the page
+ * (CSS Paged Media 3 §4: `@page :first { margin-top: 6cm }` makes page 1
+ * shallower): every rule above reads "the area" as the area of the page
+ * being filled, height(ctx, page) pt, asked once per page in page order.
+ * Boxes and note lines get y from the top of their own page's area.
+ * Returns the number of pages.  Never fails. */
+int fo_paginate_pages(fo_pg_box *boxes, int n, fo_pg_height_fn height, void *ctx,
+                      fo_pg_box *notes, int nnotes, double note_sep);
+
 #endif

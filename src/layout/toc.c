@@ -182,8 +182,10 @@ fo_status lay_toc_numbers(fo_lay *L, const lay_flow *fl)
         char num[16];
         snprintf(num, sizeof num, "%d", GPOINTER_TO_INT(v));
         double w = lay_plain_line(L, num, &r->style, 0, 0, false, NULL);
-        double y = L->page.margin_top + fl->pg[m].y + r->baseline;
-        lay_plain_line(L, num, &r->style, r->right - w, y, true, &L->dl->pages[p]);
+        const lay_page_kind *K = lay_page_kind_of(L, p);
+        double y = K->top + fl->pg[m].y + r->baseline;
+        double dx = K->x - L->page.margin_left; /* the TOC was set at the default page's */
+        lay_plain_line(L, num, &r->style, r->right + dx - w, y, true, &L->dl->pages[p]);
     }
     free(main_of);
     g_hash_table_destroy(pages);

@@ -1,4 +1,4 @@
-/* cascade.c — fo_style_compute and fo_sheet_page: the cascade (CSS
+/* cascade.c — fo_style_compute: the cascade (CSS
  * Cascade 4 §6) over the sheet's index.  See style.h and sheet.h. */
 #include "sheet.h"
 
@@ -134,10 +134,3 @@ void fo_style_compute_pseudo(const fo_sheet *sheet, const fo_elem *elem,
     compute(sheet, elem, pseudo, elem_style, out);
 }
 
-void fo_sheet_page(const fo_sheet *sheet, fo_page_style *out)
-{
-    if (sheet)
-        fo_page_resolve(&sheet->page, out);
-    else
-        fo_page_defaults(out);
-}

@@ -200,3 +200,30 @@ fo_page_result fo_page_decl(fo_page_builder *b, const char *name,
     }
     return FO_PAGE_OK;
 }
+
+fo_page_result fo_page_geom_parse(const char *name, const fo_css_token *tok,
+                                  size_t begin, size_t end, fo_page_geom *out,
+                                  const char **why)
+{
+    fo_page_builder b;
+    fo_page_builder_init(&b);
+    fo_page_result r = fo_page_decl(&b, name, tok, begin, end, false, why);
+    if (r != FO_PAGE_OK)
+        return r;
+    unsigned f = fo_css_ascii_eq(name, "size")          ? 1u << FO_PG_WIDTH | 1u << FO_PG_HEIGHT
+                 : fo_css_ascii_eq(name, "margin-top")    ? 1u << FO_PG_TOP
+                 : fo_css_ascii_eq(name, "margin-right")  ? 1u << FO_PG_RIGHT
+                 : fo_css_ascii_eq(name, "margin-bottom") ? 1u << FO_PG_BOTTOM
+                 : fo_css_ascii_eq(name, "margin-left")   ? 1u << FO_PG_LEFT
+                                                          : 0xfu << FO_PG_TOP;
+    const double v[FO_PG_FIELDS] = {b.page.width, b.page.height, b.page.margin_top,
+                                    b.page.margin_right, b.page.margin_bottom,
+                                    b.page.margin_left};
+    out->fields = f;
+    out->pct = b.pct_set;
+    for (int i = 0; i < FO_PG_FIELDS; i++)
+        out->v[i] = i >= FO_PG_TOP && (b.pct_set & 1u << (i - FO_PG_TOP))
+                        ? b.margin_pct[i - FO_PG_TOP]
+                        : v[i];
+    return FO_PAGE_OK;
+}

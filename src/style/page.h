@@ -16,6 +16,7 @@
 #define FO_PAGE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "css_token.h"
 #include "style.h"
@@ -51,5 +52,29 @@ fo_page_result fo_page_decl(fo_page_builder *b, const char *name,
 /* The page geometry `b` describes, percentage margins resolved against
  * the page size (pt).  Never fails. */
 void fo_page_resolve(const fo_page_builder *b, fo_page_style *out);
+
+/* Geometry fields of an @page declaration, in this order. */
+enum { FO_PG_WIDTH, FO_PG_HEIGHT, FO_PG_TOP, FO_PG_RIGHT, FO_PG_BOTTOM, FO_PG_LEFT,
+       FO_PG_FIELDS };
+
+/* One valid size/margin declaration of an @page rule, parsed, kept for
+ * the cascade over page kinds (Paged Media 3 §4.2; fo_sheet_page_for). */
+typedef struct fo_page_geom {
+    unsigned flags;   /* FO_PAGE_* the page must have (0: every page) */
+    uint64_t key;     /* cascade rank: important, origin, selector specificity,
+                       * source order (the highest wins) */
+    unsigned fields;  /* bit f: field f (FO_PG_*) is set by this declaration */
+    unsigned pct;     /* bit i: margin field FO_PG_TOP + i is a percentage */
+    double v[FO_PG_FIELDS]; /* pt, or percent where `pct` says so */
+    const char *path; /* the sheet (arena; NULL: built-in) */
+    int line, col;    /* of the declaration */
+} fo_page_geom;
+
+/* Parses one size/margin declaration (as fo_page_decl, whose result and
+ * *why it returns) into *out's fields, v and pct; the caller fills flags,
+ * key and the location.  FO_PAGE_UNKNOWN for other properties. */
+fo_page_result fo_page_geom_parse(const char *name, const fo_css_token *tok,
+                                  size_t begin, size_t end, fo_page_geom *out,
+                                  const char **why);
 
 #endif

@@ -297,9 +297,9 @@ static bool page_selector(builder *bd, const fo_css_rule *r, unsigned *flags,
     return true;
 }
 
-/* @page (CSS Paged Media 3 §4): size and margins (only in @page without
- * selectors: folio's pages all share one geometry), page-context
- * properties and margin boxes. */
+/* @page (CSS Paged Media 3 §4): size (only in @page without selectors:
+ * every page has one size), margins (cascaded per page kind by
+ * fo_sheet_page_for), page-context properties and margin boxes. */
 static void page_rule(builder *bd, const fo_css_rule *r)
 {
     unsigned flags, spec;
@@ -319,25 +319,37 @@ static void page_rule(builder *bd, const fo_css_rule *r)
             continue;
         const char *why = NULL;
         fo_page_result pr = FO_PAGE_UNKNOWN;
-        bool geometry = fo_css_ascii_eq(it.name, "size") ||
-                        fo_css_ascii_eq(it.name, "margin") ||
+        bool size = fo_css_ascii_eq(it.name, "size");
+        bool geometry = size || fo_css_ascii_eq(it.name, "margin") ||
                         (strncmp(it.name, "margin-", 7) == 0);
-        if (geometry && flags) {
+        if (size && flags) {
             fo_css_warn(&bd->rep, it.line, it.col,
-                        "'%.60s' is only supported in @page without page selectors "
-                        "(every page has the same size and margins); declaration dropped",
-                        it.name);
+                        "'size' is only supported in @page without page selectors "
+                        "(every page has the same size); declaration dropped");
             continue;
         }
+        fo_page_geom g = {0};
         if (geometry)
-            pr = fo_page_decl(&bd->s->page, it.name, bd->p.tok, it.value_begin,
-                              it.value_end, it.important, &why);
-        if (pr == FO_PAGE_UNKNOWN)
+            pr = fo_page_geom_parse(it.name, bd->p.tok, it.value_begin, it.value_end,
+                                    &g, &why);
+        if (pr == FO_PAGE_UNKNOWN) {
             declaration(bd, &it); /* a page-context property */
-        else if (pr == FO_PAGE_INVALID)
+            continue;
+        }
+        if (pr == FO_PAGE_INVALID) {
             invalid_value(bd, &it, why);
-        else if (why)
+            continue;
+        }
+        if (why)
             fo_css_warn(&bd->rep, it.value_line, it.value_col, "%s", why);
+        g.flags = flags;
+        g.key = (uint64_t)it.important << 63 | (uint64_t)(bd->origin & 3) << 60 |
+                (uint64_t)(spec & 0xfffff) << 36 | (uint64_t)bd->s->ngeoms;
+        g.path = bd->rep.path;
+        g.line = it.line;
+        g.col = it.col;
+        if (!fo_sheet_push_page_geom(bd->s, &g))
+            bd->status = FO_ERR_NOMEM;
     }
     uint32_t ctx_last = (uint32_t)bd->s->ndecls;
     if (ctx_last > ctx_first &&
@@ -842,7 +854,6 @@ static fo_sheet *sheet_new(void)
         free(s);
         return NULL;
     }
-    fo_page_builder_init(&s->page);
     return s;
 }
 
@@ -927,6 +938,7 @@ void fo_sheet_free(fo_sheet *sheet)
     free(sheet->decls);
     free(sheet->entries);
     free(sheet->page_rules);
+    free(sheet->geoms);
     free(sheet->faces);
     fo_vars_cache_free(sheet->vars);
     fo_arena_free(sheet->arena);

@@ -61,7 +61,8 @@ struct fo_sheet {
     uint32_t *items;    /* entry indices grouped by bucket */
     uint32_t *universal;
     size_t nuniversal;
-    fo_page_builder page;
+    fo_page_geom *geoms;      /* malloc'd: @page size/margin declarations, source order */
+    size_t ngeoms, cap_geoms;
     fo_page_rule *page_rules; /* malloc'd, source order */
     size_t npage_rules, cap_page_rules;
     fo_font_face *faces;      /* malloc'd: @font-face rules */
@@ -75,6 +76,10 @@ int fo_margin_box_lookup(const char *name);
 /* Appends a page rule; false when out of memory. */
 bool fo_sheet_push_page_rule(fo_sheet *s, unsigned flags, unsigned spec, int box,
                              uint32_t begin, uint32_t end);
+
+/* Appends a parsed @page size/margin declaration; false when out of
+ * memory. */
+bool fo_sheet_push_page_geom(fo_sheet *s, const fo_page_geom *g);
 
 /* Deepest @import nesting accepted. */
 #define FO_IMPORT_MAX_DEPTH 32

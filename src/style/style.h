@@ -320,13 +320,13 @@ void fo_style_compute_pseudo(const fo_sheet *sheet, const fo_elem *elem,
                              fo_pseudo pseudo, const fo_style *elem_style,
                              fo_style *out);
 
-/* Page geometry for the document's pages from the sheet's @page rules
- * (CSS Paged Media 3 §7.1 size, §8.1 margins; page selectors may not set
- * size or margins).  All values in pt: percentage margins are resolved
- * here, left and right against the page width, top and bottom against
- * the page height (CSS 2.1 §13.2.2; CSS Paged Media 3 §6), whichever
- * declaration set the size.  Defaults: A4 (595.276 × 841.89 pt) with
- * 72 pt margins.  `sheet` may be NULL.  Never fails. */
+/* Page geometry of the default page from the sheet's @page rules without
+ * page selectors (CSS Paged Media 3 §7.1 size, §8.1 margins): the same
+ * as fo_sheet_page_for(sheet, 0, out).  All values in pt: percentage
+ * margins are resolved here, left and right against the page width, top
+ * and bottom against the page height (CSS 2.1 §13.2.2; CSS Paged Media 3
+ * §6), whichever declaration set the size.  Defaults: A4 (595.276 ×
+ * 841.89 pt) with 72 pt margins.  `sheet` may be NULL.  Never fails. */
 void fo_sheet_page(const fo_sheet *sheet, fo_page_style *out);
 
 /* An @font-face rule (CSS Fonts 4 §4): the file `path` (resolved against
@@ -354,6 +354,27 @@ enum {
     FO_PAGE_RIGHT = 4, /* odd pages */
     FO_PAGE_BLANK = 8, /* a page with no content */
 };
+
+/* Page geometry of a page of kind `page_flags` (FO_PAGE_* bits; 0: the
+ * default page): the size and margin declarations of every @page rule
+ * whose page selector the page satisfies are cascaded field by field —
+ * !important, then origin (user over house), then page-selector
+ * specificity (CSS Paged Media 3 §4.2: :first and :blank count more than
+ * :left and :right, so `@page :first` beats `@page :right` on page 1),
+ * then source order.  `size` is only read from @page without selectors
+ * (with selectors it is dropped with a warning when the sheet is read),
+ * so every page kind has the default page's width and height.  Values
+ * in pt, percentages resolved as fo_sheet_page.  `sheet` may be NULL
+ * (defaults).  Never fails. */
+void fo_sheet_page_for(const fo_sheet *sheet, unsigned page_flags, fo_page_style *out);
+
+/* Where the left or right page margin of a page of kind `page_flags`
+ * comes from, when an @page rule with a page selector sets it: the
+ * winning such declaration's sheet path (NULL: built-in text; owned by
+ * the sheet), line and column (1-based), for messages.  Returns false
+ * (outputs untouched) when no selector rule sets them. */
+bool fo_sheet_page_hsource(const fo_sheet *sheet, unsigned page_flags,
+                           const char **path, int *line, int *col);
 
 /* The 16 page-margin boxes (CSS Paged Media 3 §5.2). */
 typedef enum fo_margin_box {
