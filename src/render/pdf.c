@@ -20,6 +20,8 @@
 #include "pdf_text.h"
 #include "pdf_writer.h"
 
+#include <glib.h>
+
 static double clamp01(double v)
 {
     return v > 0 ? (v < 1 ? v : 1) : 0;
@@ -455,6 +457,8 @@ fo_status fo_pdf_write(const fo_display *d, const char *path,
     free(w.face_on_page);
     free(w.anchors);
     free(w.warned);
+    if (w.uri_actions)
+        g_hash_table_destroy(w.uri_actions);
     free(w.gs);
     free(w.images);
     free(w.stack);
