@@ -16,7 +16,7 @@ MD=$TOP/content/report.md
 
 # the same bytes as -o FILE, and no file named "-" in the working directory
 (cd "$OUT/cwd" && SOURCE_DATE_EPOCH=1700000000 "$ABS" -q "$MD" --style "$TOP/styles/default.css" \
-    -o - >"$OUT/piped.pdf" 2>"$OUT/piped.err"); rc=$?
+    --fonts "$TOP/fonts" -o - >"$OUT/piped.pdf" 2>"$OUT/piped.err"); rc=$?
 SOURCE_DATE_EPOCH=1700000000 "$FOLIO" -q "$MD" $STYLE -o "$OUT/file.pdf" 2>/dev/null
 [ $rc -eq 0 ] && [ ! -s "$OUT/piped.err" ] && ok || bad "-o - failed ($rc): $(cat "$OUT/piped.err")"
 [ ! -e "$OUT/cwd/-" ] && [ -z "$(ls -A "$OUT/cwd")" ] && ok || bad "-o - made files: $(ls -A "$OUT/cwd")"
