@@ -105,6 +105,8 @@ e2e: all $(BUILD)/tests/mdwords $(BUILD)/tests/mkjpeg $(BUILD)/tests/specpdf
 	@sh tests/pdf/run.sh $(BUILD)/folio
 	@sh tests/pdf/pagekind.sh $(BUILD)/folio
 	@sh tests/pdf/output.sh $(BUILD)/folio
+	@sh tests/pdf/links.sh $(BUILD)/folio
+	@sh tests/pdf/stdout.sh $(BUILD)/folio
 	@sh tests/png/cli.sh $(BUILD)/folio
 
 # Image tests (tests/png, tests/ref): imgdiff compares two PNG pages.

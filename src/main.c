@@ -31,7 +31,9 @@ static const char usage_text[] =
     "\n"
     "Options:\n"
     "  -o, --output FILE     write the PDF to FILE (default: INPUT with .pdf,\n"
-    "                        unless --png or --contact-sheet is given)\n"
+    "                        unless --png or --contact-sheet is given); '-'\n"
+    "                        writes it to standard output (not a terminal, not\n"
+    "                        with --preflight), whole or not at all\n"
     "      --png DIR         also (or, without -o, only) draw the pages as PNG\n"
     "                        images DIR/page-001.png ... with cairo; DIR is\n"
     "                        created when missing\n"
@@ -94,7 +96,8 @@ static const char usage_text[] =
     "Exit status: 0 success, 1 document, style, font or output error,\n"
     "2 usage error.  Diagnostics read 'file:line:col: error: message'.\n"
     "The PDF is written to a temporary file and renamed into place, so a\n"
-    "failed run never leaves a truncated PDF or harms an existing one.\n";
+    "failed run never leaves a truncated PDF or harms an existing one; with\n"
+    "-o - the PDF is made in memory and nothing is written when a run fails.\n";
 
 static int usage_error(const char *msg)
 {
@@ -453,7 +456,19 @@ static int run(int argc, char **argv, const char **allow)
         strcat(derived, ".pdf");
         output = derived;
     }
-    if (!from_stdin && output && (strcmp(input, output) == 0 || same_file(input, output))) {
+    /* -o -: the PDF goes to standard output, made whole before a byte is
+     * written (fo_pdf_write); never to a terminal, never mixed with the
+     * preflight report. */
+    bool to_stdout = output && strcmp(output, "-") == 0;
+    if (to_stdout && isatty(STDOUT_FILENO)) {
+        fputs("folio: error: -o -: standard output is a terminal; redirect it to a file "
+              "or a pipe, or give -o FILE.pdf\n", stderr);
+        return EXIT_USAGE;
+    }
+    if (to_stdout && preflight)
+        return usage_error("--preflight prints to standard output: it cannot be combined with -o -");
+    if (!from_stdin && output && !to_stdout &&
+        (strcmp(input, output) == 0 || same_file(input, output))) {
         free(derived);
         return usage_error("the output would overwrite the input");
     }
@@ -462,7 +477,7 @@ static int run(int argc, char **argv, const char **allow)
      * device, FIFO or folder with a regular file. */
     char *output_real = NULL;
     struct stat ost;
-    if (output && lstat(output, &ost) == 0) {
+    if (output && !to_stdout && lstat(output, &ost) == 0) {
         if (S_ISLNK(ost.st_mode)) {
             output_real = realpath(output, NULL);
             if (!output_real) {
@@ -624,7 +639,10 @@ static int run(int argc, char **argv, const char **allow)
     po.attachments = attach;
     if (output && fo_pdf_write(dl, output, &po, &diag) != FO_OK)
         goto done;
-    if (!quiet && output) {
+    if (!quiet && to_stdout) {
+        fprintf(stderr, "folio: wrote the PDF to standard output (%d page%s)\n", dl->npages,
+                dl->npages == 1 ? "" : "s");
+    } else if (!quiet && output) {
         struct stat st;
         long size = stat(output, &st) == 0 ? (long)st.st_size : 0;
         fprintf(stderr, "folio: wrote %s (%d page%s, %ld bytes)\n", output, dl->npages,

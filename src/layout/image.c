@@ -272,7 +272,7 @@ static void figure(fo_lay *L, lay_frame *f, const fo_node *img, const fo_node *l
         }
         g_free(label);
     }
-    if (link && link->url && *link->url) {
+    if (link && link->url && *link->url && !lay_link_is_dead(L, link, L->nboxes - 1)) {
         fo_item it = {.kind = FO_ITEM_LINK};
         it.u.link = (fo_link_item){x, 0, w, h, NULL, NULL};
         if (link->url[0] == '#')

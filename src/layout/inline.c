@@ -338,7 +338,8 @@ void lay_text_build(fo_lay *L, const fo_node *block, const fo_elem *elem,
         case FO_NODE_LINK:
         case FO_NODE_IMAGE: {
             iframe *f = g_new0(iframe, 1);
-            f->elem.tag = inline_tag(n->type);
+            bool dead = lay_link_is_dead(L, n, L->nboxes);
+            f->elem.tag = dead ? "span" : inline_tag(n->type);
             f->elem.index = ++child_index;
             f->elem.parent = cur_elem;
             fo_style_compute(L->sheet, &f->elem, cur, &f->style);
@@ -346,7 +347,7 @@ void lay_text_build(fo_lay *L, const fo_node *block, const fo_elem *elem,
                         (n->type == FO_NODE_STRIKE ? FO_DECO_LINE_THROUGH : 0u);
             f->sup = sup;
             f->link_index = -1;
-            if (n->type == FO_NODE_LINK && n->url && *n->url) {
+            if (n->type == FO_NODE_LINK && n->url && *n->url && !dead) {
                 lay_link lk = {start, start, NULL, NULL};
                 if (n->url[0] == '#')
                     lk.dest = fo_display_strdup(L->dl, n->url + 1);

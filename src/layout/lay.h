@@ -151,6 +151,8 @@ typedef struct fo_lay {
     fo_status status;      /* first error met (FO_OK while all is well) */
     struct fo_hyph *hyph;  /* patterns for the document language, or NULL */
     GArray *paras;         /* lay_para_rec: paragraphs, for preflight and stats */
+    GHashTable *anchor_names; /* names layout will place (deadlink.c), or NULL */
+    GHashTable *warned_dests; /* missing anchors already warned about */
     PangoDirection dir;    /* base direction from `dir` in the front matter;
                               PANGO_DIRECTION_NEUTRAL: from the first strong
                               character (UAX #9 P2-P3) */
@@ -420,6 +422,16 @@ void lay_check_pages(fo_lay *L, const fo_pg_box *pg);
  * still breaks a chain longer than a page). */
 void lay_keep_headings(fo_lay *L);
 void lay_check_links(fo_lay *L);
+
+/* ---- internal links to missing anchors (deadlink.c) ---- */
+/* Whether `link` (an FO_NODE_LINK; anything else gives false) points to
+ * `#name` that no heading, footnote or footnote reference defines.  When it
+ * does, warns `file:line:col` (once per name) and adds a preflight entry
+ * with the link's line, its page taken from box index `box`.  Dead links
+ * are set as plain text: no `a` style, no link item. */
+bool lay_link_is_dead(fo_lay *L, const fo_node *link, int box);
+/* Frees what lay_link_is_dead made. */
+void lay_dead_links_free(fo_lay *L);
 
 /* The preflight report being filled, or NULL. */
 #define LAY_PF(L) ((L)->opt ? (L)->opt->preflight : NULL)

@@ -98,6 +98,7 @@ fo_status fo_layout_document(const fo_doc *doc, const fo_sheet *sheet, fo_fonts 
     }
     g_hash_table_destroy(L.faces);
     g_hash_table_destroy(L.missing);
+    lay_dead_links_free(&L);
     g_array_free(L.rules, TRUE);
     g_array_free(L.paras, TRUE);
     g_array_free(L.notes, TRUE);

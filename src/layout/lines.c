@@ -547,6 +547,22 @@ void lay_shaped_emit(fo_lay *L, const lay_shaped *sh, const lay_text *t, const f
     }
 }
 
+/* Whether the line ends with a hyphen: one drawn at a hyphenation point,
+ * or a hyphen of the text (U+002D, U+2010) the line breaks after. */
+static bool line_ends_hyphen(const lay_shaped *sh, const lay_line *ln)
+{
+    if (ln->hyphen)
+        return true;
+    int e = ln->end;
+    while (e > ln->start && (sh->text[e - 1] == ' ' || sh->text[e - 1] == '\n'))
+        e--;
+    if (e <= ln->start)
+        return false;
+    const char *p = g_utf8_find_prev_char(sh->text + ln->start, sh->text + e);
+    gunichar c = p ? g_utf8_get_char(p) : 0;
+    return c == '-' || c == 0x2010;
+}
+
 int lay_paragraph(fo_lay *L, lay_text *t, const fo_style *s, double x, double width,
                   bool keep_lines)
 {
@@ -574,6 +590,7 @@ int lay_paragraph(fo_lay *L, lay_text *t, const fo_style *s, double x, double wi
         line_geom(&sh, ln, &h, &bl);
         if (lay_box_begin(L, h, t->src_line) < 0)
             break;
+        L->boxes[L->nboxes - 1].pg.hyphenated = line_ends_hyphen(&sh, ln);
         if (L->marker.pending) {
             L->marker.pending = false;
             double mw = lay_plain_line(L, L->marker.text, &L->marker.style, 0, 0, false, NULL);

@@ -49,15 +49,31 @@ void lay_check_pages(fo_lay *L, const fo_pg_box *pg)
             }
             e->box = -1;
         }
+    /* A heading's section runs to the next heading (of any level) or the
+     * end: a section of one line has only that line to keep. */
+    int next_heading = L->nboxes;
+    int *sect_end = g_new(int, L->paras->len ? L->paras->len : 1);
+    for (guint k = L->paras->len; k-- > 0;) {
+        const lay_para_rec *r = &g_array_index(L->paras, lay_para_rec, k);
+        sect_end[k] = next_heading;
+        if (r->heading && r->first_box < next_heading)
+            next_heading = r->first_box;
+    }
     for (guint k = 0; k < L->paras->len; k++) {
         const lay_para_rec *r = &g_array_index(L->paras, lay_para_rec, k);
         if (r->first_box + r->nlines > L->nboxes)
             continue;
         if (r->heading) {
+            /* the first two text lines of its section (fewer when the
+             * section has fewer), and how many share its page */
             int h = r->first_box + r->nlines - 1;
-            int want = L->nboxes - h - 1 < 2 ? L->nboxes - h - 1 : 2, have = 0;
-            for (int b = h + 1; b < L->nboxes && b <= h + 2; b++)
+            int want = 0, have = 0;
+            for (int b = h + 1; b < sect_end[k] && b < L->nboxes && want < 2; b++) {
+                if (!has_text(L, b))
+                    continue;
+                want++;
                 have += pg[b].page == pg[h].page;
+            }
             if (have < want && pf) {
                 char d[96];
                 snprintf(d, sizeof d, "heading followed by %d line%s of its section on page %d",
@@ -93,6 +109,7 @@ void lay_check_pages(fo_lay *L, const fo_pg_box *pg)
             }
         }
     }
+    g_free(sect_end);
 }
 
 void lay_check_links(fo_lay *L)

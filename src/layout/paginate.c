@@ -38,6 +38,20 @@ static void place_notes(fo_pg_box *notes, const foot *f, double area_height, dou
     }
 }
 
+/* The break before box `brk` (page_start < brk), or, when the box before it
+ * ends with a hyphen, the closest earlier allowed break within
+ * FO_PG_BROKEN_LINES boxes whose box before does not, keeping at least one
+ * box on the page (see paginate.h). */
+static int avoid_broken_word(const fo_pg_box *boxes, int page_start, int brk)
+{
+    if (brk <= page_start || !boxes[brk - 1].hyphenated)
+        return brk;
+    for (int j = brk - 1; j > page_start && brk - j <= FO_PG_BROKEN_LINES; j--)
+        if (boxes[j].can_break_before && !boxes[j].force_break && !boxes[j - 1].hyphenated)
+            return j;
+    return brk;
+}
+
 int fo_paginate_pages(fo_pg_box *boxes, int n, fo_pg_height_fn height, void *ctx,
                       fo_pg_box *notes, int nnotes, double note_sep)
 {
@@ -98,6 +112,7 @@ int fo_paginate_pages(fo_pg_box *boxes, int n, fo_pg_height_fn height, void *ctx
             if (j > page_start)
                 brk = j;
         }
+        brk = avoid_broken_word(boxes, page_start, brk);
         if (brk < i && nnotes > 0) {
             /* Boxes brk..i-1 may have brought notes: lay the page out again
              * from its start, stopping before brk. */

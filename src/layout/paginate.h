@@ -19,6 +19,8 @@ typedef struct fo_pg_box {
     double height;        /* pt */
     bool can_break_before; /* a page break may fall just before this box */
     bool force_break;     /* a page break must fall just before this box */
+    bool hyphenated;      /* a line ending with a hyphen: a page break just
+                             after it is avoided (TeX's \brokenpenalty) */
     /* A running header (a table's header row): when this box is the first
      * on a page and header_height > 0, box `header_box` is repeated at the
      * top of that page, header_height pt tall, and this box goes below it.
@@ -41,11 +43,21 @@ typedef struct fo_pg_box {
  * when the page has no allowed break, the break falls before the box that
  * did not fit (a keep chain longer than a page is broken rather than leaving
  * a blank page); a single box taller than the area is placed alone and
- * overflows.  Margins above the first box of a page are dropped.  A box
+ * overflows.  A break that would fall just after a hyphenated box (a word
+ * split across the pages) moves back to the closest allowed break at most
+ * FO_PG_BROKEN_LINES boxes earlier that does not, when the page keeps at
+ * least one box: with ragged pages that break is as good, as TeX's page
+ * builder finds under \raggedbottom with \brokenpenalty > 0; keeps (widows,
+ * orphans, headings) are respected because only allowed breaks are
+ * taken.  Margins above the first box of a page are dropped.  A box
  * that starts a page and has a running header (header_height > 0) is placed
  * below a repeat of its header, and repeat_header is set on it.
  * Returns the number of pages (≥ 1; an empty list gives 1).  Never fails. */
 int fo_paginate(fo_pg_box *boxes, int n, double area_height);
+
+/* How many boxes a page break may move back to avoid falling after a
+ * hyphenated line: the page ends at most this many lines short. */
+#define FO_PG_BROKEN_LINES 3
 
 /* fo_paginate with footnotes at the foot of the page.  `notes` are the
  * lines of every footnote, in the order they are first referenced; a box's

@@ -554,14 +554,18 @@ bool lay_break_lines(fo_lay *L, lay_shaped *sh, const fo_style *s, double width,
     sh->nlines = nres;
     sh->measure = width;
     /* Extraction gives hyphenated words whole: the drawn hyphen carries the
-     * rest of the word, which the next line then draws silently. */
+     * rest of the word, which the next line then draws silently.  The rest
+     * runs to the next space, so punctuation closing the word ("respon-" /
+     * "sibility, AI") extracts with it on the first line, as "responsibility,"
+     * then "AI ...": were it left on the next line, a text extractor would
+     * put it at that line's start, after the break. */
     for (int j = 0; j + 1 < nres; j++) {
         lay_line *ln = &sh->lines[j], *nx = &sh->lines[j + 1];
         if (!ln->hyphen)
             continue;
         int e = nx->start;
-        while (e < nx->end && (g_unichar_isalpha(g_utf8_get_char(text + e)) ||
-                               g_utf8_get_char(text + e) == 0x00AD))
+        while (e < nx->end && !g_unichar_isspace(g_utf8_get_char(text + e)) &&
+               g_utf8_get_char(text + e) != 0x200B)
             e = (int)(g_utf8_next_char(text + e) - text);
         ln->hy_rest = nx->start;
         ln->hy_rest_end = e;

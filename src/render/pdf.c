@@ -20,6 +20,8 @@
 #include "pdf_text.h"
 #include "pdf_writer.h"
 
+#include <glib.h>
+
 static double clamp01(double v)
 {
     return v > 0 ? (v < 1 ? v : 1) : 0;
@@ -428,6 +430,39 @@ static fo_status write_doc(fo_pdf_writer *w, const fo_pdf_options *opt, int fd,
     return save(w, opt, fd, path);
 }
 
+/* Closes the temporary file `tmp` (descriptor `fd`) and, when `st` is
+ * FO_OK, renames it over `path` and makes the rename durable; else removes
+ * it.  Returns `st` or the I/O error met. */
+static fo_status finish_file(fo_pdf_writer *w, fo_status st, int fd, const char *tmp,
+                             const char *path)
+{
+    if (close(fd) != 0 && st == FO_OK)
+        st = io_error(w, path, errno);
+    if (st == FO_OK && rename(tmp, path) != 0)
+        st = io_error(w, path, errno);
+    if (st != FO_OK) {
+        unlink(tmp);
+        return st;
+    }
+    /* make the rename durable */
+    char *dir = strdup(path);
+    char *slash = dir ? strrchr(dir, '/') : NULL;
+    int dfd = -1;
+    if (dir) {
+        if (slash == dir)
+            slash[1] = '\0';
+        else if (slash)
+            *slash = '\0';
+        dfd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY);
+    }
+    if (dfd >= 0) {
+        fsync(dfd);
+        close(dfd);
+    }
+    free(dir);
+    return st;
+}
+
 fo_status fo_pdf_write(const fo_display *d, const char *path,
                        const fo_pdf_options *opt, fo_diag *diag)
 {
@@ -436,23 +471,30 @@ fo_status fo_pdf_write(const fo_display *d, const char *path,
         opt = &defaults;
     fo_pdf_writer w = { .c = { .diag = diag, .compress = opt->compress }, .d = d };
 
-    /* the temporary file first, so an unwritable target fails fast */
-    size_t plen = strlen(path);
-    char *tmp = malloc(plen + 8);
-    if (!tmp)
-        return fo_pdf_nomem(diag);
-    memcpy(tmp, path, plen);
-    memcpy(tmp + plen, ".XXXXXX", 8);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        fo_status st = io_error(&w, path, errno);
-        free(tmp);
-        return st;
-    }
-    mode_t mask = umask(0); /* not thread-safe; folio is single-threaded */
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0) {
-        /* keep going: the file is still usable */
+    /* "-": standard output.  save() makes the whole file in memory and
+     * writes it with one write_all, so an error leaves stdout untouched. */
+    bool to_stdout = strcmp(path, "-") == 0;
+    char *tmp = NULL;
+    int fd = STDOUT_FILENO;
+    if (!to_stdout) {
+        /* the temporary file first, so an unwritable target fails fast */
+        size_t plen = strlen(path);
+        tmp = malloc(plen + 8);
+        if (!tmp)
+            return fo_pdf_nomem(diag);
+        memcpy(tmp, path, plen);
+        memcpy(tmp + plen, ".XXXXXX", 8);
+        fd = mkstemp(tmp);
+        if (fd < 0) {
+            fo_status st = io_error(&w, path, errno);
+            free(tmp);
+            return st;
+        }
+        mode_t mask = umask(0); /* not thread-safe; folio is single-threaded */
+        umask(mask);
+        if (fchmod(fd, 0666 & ~mask) != 0) {
+            /* keep going: the file is still usable */
+        }
     }
 
     fo_status st;
@@ -460,32 +502,10 @@ fo_status fo_pdf_write(const fo_display *d, const char *path,
     if (!w.c.doc)
         st = fo_pdf_nomem(diag);
     else
-        st = write_doc(&w, opt, fd, path);
+        st = write_doc(&w, opt, fd, to_stdout ? "standard output" : path);
 
-    if (close(fd) != 0 && st == FO_OK)
-        st = io_error(&w, path, errno);
-    if (st == FO_OK && rename(tmp, path) != 0)
-        st = io_error(&w, path, errno);
-    if (st != FO_OK) {
-        unlink(tmp);
-    } else {
-        /* make the rename durable */
-        char *dir = strdup(path);
-        char *slash = dir ? strrchr(dir, '/') : NULL;
-        int dfd = -1;
-        if (dir) {
-            if (slash == dir)
-                slash[1] = '\0';
-            else if (slash)
-                *slash = '\0';
-            dfd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY);
-        }
-        if (dfd >= 0) {
-            fsync(dfd);
-            close(dfd);
-        }
-        free(dir);
-    }
+    if (!to_stdout)
+        st = finish_file(&w, st, fd, tmp, path);
 
     fo_pdf_buf_free(&w.buf);
     fo_pdf_deflate_free(w.zpage);
@@ -496,6 +516,8 @@ fo_status fo_pdf_write(const fo_display *d, const char *path,
     free(w.face_on_page);
     free(w.anchors);
     free(w.warned);
+    if (w.uri_actions)
+        g_hash_table_destroy(w.uri_actions);
     free(w.gs);
     free(w.images);
     free(w.stack);

@@ -60,7 +60,11 @@ typedef struct fo_pdf_options {
 
 /* Writes `d` to `path`.  The file is written to a temporary file in the same
  * directory and renamed over `path` only when complete, so a failure never
- * leaves a truncated PDF and never destroys an existing one.  `opt` may be
+ * leaves a truncated PDF and never destroys an existing one.  `path` "-" is
+ * standard output: the whole file is made in memory first and written in
+ * one go, so on any error before that nothing reaches standard output (a
+ * failing write itself, e.g. a full disk, is FO_ERR_IO; the caller refuses
+ * a terminal).  `opt` may be
  * NULL (defaults).  Errors: FO_ERR_FONT when a face cannot be read or
  * subset (the message names the file), FO_ERR_PDF for a libharu error or
  * options PDF/A forbids, FO_ERR_IO when the file cannot be written or an

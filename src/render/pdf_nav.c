@@ -3,6 +3,7 @@
  * info dictionary and /Lang.  See pdf_writer.h. */
 #include "pdf_writer.h"
 
+#include <glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,6 +102,31 @@ static void uri_ascii(const char *uri, fo_pdf_buf *b)
     fo_pdf_buf_put(b, "", 0);
 }
 
+/* The URI action for `uri` (ASCII, as uri_ascii made it): one indirect
+ * object per distinct URI, made on first use and referenced from every link
+ * annotation to it (§12.5.6.5: /A may be an indirect reference; §12.6.4.7
+ * URI actions), so a link wrapped over many lines carries its URI once.
+ * The xref owns the object.  NULL when out of memory (error recorded). */
+static HPDF_Dict uri_action(fo_pdf_writer *w, const char *uri)
+{
+    if (!w->uri_actions)
+        w->uri_actions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    HPDF_Dict act = g_hash_table_lookup(w->uri_actions, uri);
+    if (act)
+        return act;
+    HPDF_MMgr mm = w->c.doc->mmgr;
+    act = HPDF_Dict_New(mm);
+    if (!act || fo_pdf_failed(&w->c, HPDF_Xref_Add(w->c.doc->xref, act)))
+        return NULL;
+    HPDF_String s = HPDF_String_New(mm, uri, NULL);
+    if (!s || fo_pdf_failed(&w->c, HPDF_Dict_AddName(act, "Type", "Action")) ||
+        fo_pdf_failed(&w->c, HPDF_Dict_AddName(act, "S", "URI")) ||
+        fo_pdf_failed(&w->c, HPDF_Dict_Add(act, "URI", s)))
+        return NULL;
+    g_hash_table_insert(w->uri_actions, g_strdup(uri), act);
+    return act;
+}
+
 fo_status fo_pdf_on_link(void *ctx, const fo_link_item *l)
 {
     fo_pdf_writer *w = ctx;
@@ -111,8 +137,27 @@ fo_status fo_pdf_on_link(void *ctx, const fo_link_item *l)
         uri_ascii(l->uri, &w->buf);
         if (w->buf.oom)
             return fo_pdf_nomem(w->c.diag);
-        a = HPDF_Page_CreateURILinkAnnot(w->page, rect, w->buf.p ? w->buf.p : "");
+        if (!w->buf.p || !w->buf.p[0])
+            return FO_OK; /* nothing to go to */
+        if (w->buf.len - 1 > HPDF_LIMIT_MAX_STRING_LEN) {
+            /* libharu writes no longer string */
+            if (!w->warned_long_uri)
+                fo_warn(w->c.diag, NULL, 0, 0,
+                        "a link's URI is %zu bytes, more than the PDF writer's limit of %d; "
+                        "its text is kept without a link", w->buf.len - 1,
+                        HPDF_LIMIT_MAX_STRING_LEN);
+            w->warned_long_uri = true;
+            return FO_OK;
+        }
+        HPDF_Dict act = uri_action(w, w->buf.p);
+        CKP(act);
+        /* libharu 2.3.0 gives every URI link annotation its own direct
+         * action with the whole URI; make it with a placeholder URI and
+         * replace that action (HPDF_Dict_Add frees it) by a reference to
+         * the shared one. */
+        a = HPDF_Page_CreateURILinkAnnot(w->page, rect, "-");
         CKP(a);
+        CK(HPDF_Dict_Add(a, "A", act));
     } else if (l->dest) {
         const anchor_ref *an = find_anchor(w, l->dest);
         if (!an) {

@@ -35,6 +35,9 @@ typedef struct fo_pdf_writer {
     int nanchors;
     const char **warned; /* missing anchors already warned about */
     int nwarned;
+    struct _GHashTable *uri_actions; /* URI (ASCII, g_malloc) → its one
+                                        indirect URI action (HPDF_Dict) */
+    bool warned_long_uri; /* a URI too long for a PDF string was dropped */
     gs_entry *gs;
     int ngs;
     outline_level *stack; /* open outline entries, by level */

@@ -323,6 +323,76 @@ static void test_notes_random(void **state)
 #undef RND
 }
 
+/* TeX's \brokenpenalty: no page ends with half a hyphenated word when an
+ * allowed break a line or two earlier exists; keeps still hold. */
+static void test_broken_word_avoided(void **state)
+{
+    /* 20 lines of 10 pt, 95 pt pages: the break would fall after line 8
+     * (index 8), which ends with a hyphen; it moves to before line 8 */
+    fo_pg_box b[20];
+    int k = 0;
+    para(b, &k, 20, 10, false);
+    b[8].hyphenated = true;
+    assert_int_equal(fo_paginate(b, k, 95), 3);
+    assert_int_equal(b[7].page, 0);
+    assert_int_equal(b[8].page, 1); /* the hyphenated line starts page 2 */
+    assert_true(b[8].y == 0);
+    assert_int_equal(b[9].page, 1);
+    /* page 2 then breaks normally, after its ninth line (index 16) */
+    assert_int_equal(b[16].page, 1);
+    assert_int_equal(b[17].page, 2);
+
+    /* two hyphenated lines in a row: back past both */
+    k = 0;
+    para(b, &k, 20, 10, false);
+    b[7].hyphenated = b[8].hyphenated = true;
+    fo_paginate(b, k, 95);
+    assert_int_equal(b[6].page, 0);
+    assert_int_equal(b[7].page, 1);
+
+    /* orphans: paragraph 1 is lines 0..7 (0..80 pt), paragraph 2 starts
+     * at 86 and does not fit, so the page would break before it, after
+     * line 7, which ends with a hyphen.  Breaking before line 7 would leave
+     * it alone on the next page (a widow): the break goes before line 6 */
+    k = 0;
+    para(b, &k, 8, 10, false);
+    para(b, &k, 6, 10, false);
+    b[7].hyphenated = true;
+    fo_paginate(b, k, 95);
+    assert_int_equal(b[5].page, 0);
+    assert_int_equal(b[6].page, 1);
+    assert_int_equal(b[7].page, 1);
+    assert_int_equal(b[8].page, 1);
+
+    /* no allowed break within FO_PG_BROKEN_LINES: the word stays broken
+     * rather than the page ending far short */
+    k = 0;
+    para(b, &k, 20, 10, false);
+    for (int i = 3; i < 9; i++)
+        b[i].can_break_before = false; /* a keep over lines 2..8 */
+    b[8].hyphenated = true;
+    fo_paginate(b, k, 95);
+    assert_int_equal(b[8].page, 0);
+    assert_int_equal(b[9].page, 1);
+
+    /* a heading kept with its first two lines: lines 0..4 (0..50), the
+     * heading (5) at 56..66, its lines 6, 7 at 72..92; line 8 does not
+     * fit and the break would follow line 7, which ends with a hyphen.
+     * Lines 6 and 7 may not start a page, so the break moves before the
+     * heading, which goes over with its lines: never stranded */
+    k = 0;
+    para(b, &k, 5, 10, false);
+    para(b, &k, 1, 10, false);
+    para(b, &k, 6, 10, true);
+    b[7].hyphenated = true;
+    fo_paginate(b, k, 95);
+    assert_int_equal(b[4].page, 0);
+    assert_int_equal(b[5].page, 1);
+    assert_int_equal(b[6].page, 1);
+    assert_int_equal(b[7].page, 1);
+    assert_int_equal(b[8].page, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -341,6 +411,7 @@ int main(void)
         cmocka_unit_test(test_note_moves_on_backtrack),
         cmocka_unit_test(test_notes_after_last_box),
         cmocka_unit_test(test_notes_random),
+        cmocka_unit_test(test_broken_word_avoided),
     };
     return cmocka_run_group_tests_name("paginate", tests, NULL, NULL);
 }

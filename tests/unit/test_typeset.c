@@ -459,6 +459,55 @@ static void test_heading_keeps_two_lines(void **state)
     g_string_free(md, TRUE);
 }
 
+/* A heading whose section is a single line that fits on its page is not
+ * stranded, even when a forced break follows (the next chapter starts a
+ * page); a heading that really sits alone at a page foot still is.  Swept
+ * over page heights so the short section meets the page foot. */
+static void test_single_line_section_not_stranded(void **state)
+{
+    GString *md = g_string_new("# Title\n\n");
+    for (int i = 0; i < 8; i++)
+        g_string_append_printf(md, "Filler paragraph number %d with some words in it.\n\n", i);
+    g_string_append(md, "## Short section\n\nOne line.\n\n# Next chapter\n\nMore text.\n\n"
+                        "And more.\n");
+    int false_pos = 0, runs = 0;
+    for (int h = 200; h <= 420; h += 4) {
+        char css[160];
+        snprintf(css, sizeof css,
+                 "@page { size: 300pt %dpt; margin: 20pt } h1 { break-before: page }", h);
+        fo_sheet *sheet = sheet_of(css);
+        fo_preflight pf = {0};
+        fo_layout_options lo = {.preflight = &pf};
+        fo_display *dl = typeset(md->str, md->len, "t.md", sheet, &lo);
+        assert_non_null(dl);
+        for (int i = 0; i < pf.n; i++)
+            false_pos += pf.v[i].kind == FO_PF_STRANDED_HEADING && pf.v[i].line == 19;
+        runs++;
+        fo_preflight_free(&pf);
+        fo_display_free(dl);
+        fo_sheet_free(sheet);
+    }
+    assert_true(runs > 40);
+    assert_int_equal(false_pos, 0);
+    g_string_free(md, TRUE);
+
+    /* still reported: a heading followed by a forced break before its text */
+    const char *alone = "# Title\n\n## Alone\n\n```\ncode 1\ncode 2\n```\n";
+    fo_sheet *sheet = sheet_of("pre { break-before: page }");
+    fo_preflight pf = {0};
+    fo_layout_options lo = {.preflight = &pf};
+    fo_display *dl = typeset(alone, strlen(alone), "t.md", sheet, &lo);
+    assert_non_null(dl);
+    int stranded = 0;
+    for (int i = 0; i < pf.n; i++)
+        stranded += pf.v[i].kind == FO_PF_STRANDED_HEADING && pf.v[i].line == 3;
+    assert_int_equal(dl->npages, 2);
+    assert_int_equal(stranded, 1);
+    fo_preflight_free(&pf);
+    fo_display_free(dl);
+    fo_sheet_free(sheet);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -468,6 +517,7 @@ int main(void)
         cmocka_unit_test(test_rtl_word_order),
         cmocka_unit_test(test_soft_hyphen),
         cmocka_unit_test(test_dir_rtl),
+        cmocka_unit_test(test_single_line_section_not_stranded),
         cmocka_unit_test(test_notdef_box),
         cmocka_unit_test(test_preflight),
         cmocka_unit_test(test_heading_keeps_two_lines),
