@@ -330,6 +330,7 @@ static fo_css_token *emit(lexer *lx, fo_css_tok_type type, size_t start_cp)
 static void consume_numeric(lexer *lx, size_t start)
 {
     bool is_int;
+    bool sign = peek(lx, 0) == '+' || peek(lx, 0) == '-';
     double v = consume_number(lx, &is_int);
     fo_css_tok_type type = FO_TOK_NUMBER;
     const char *unit = "";
@@ -346,6 +347,7 @@ static void consume_numeric(lexer *lx, size_t start)
     if (t) {
         t->number = v;
         t->is_integer = is_int;
+        t->has_sign = sign;
         t->value = unit;
     }
 }
