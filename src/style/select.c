@@ -513,10 +513,17 @@ fo_status fo_selector_parse_list(const fo_css_token *tok, size_t begin,
 {
     *out = NULL;
     *n = 0;
-    int count = 1;
-    for (size_t i = begin; i < end; i++)
-        if (tok[i].type == FO_TOK_COMMA)
+    /* Commas at the top level separate selectors; those inside
+     * :not(...) separate its arguments. */
+    int count = 1, depth = 0;
+    for (size_t i = begin; i < end; i++) {
+        if (tok[i].type == FO_TOK_FUNCTION || tok[i].type == FO_TOK_LPAREN)
+            depth++;
+        else if (tok[i].type == FO_TOK_RPAREN && depth > 0)
+            depth--;
+        else if (tok[i].type == FO_TOK_COMMA && depth == 0)
             count++;
+    }
     fo_selector *sels = fo_arena_alloc(arena, (size_t)count * sizeof *sels);
     if (!sels)
         return FO_ERR_NOMEM;
@@ -524,8 +531,14 @@ fo_status fo_selector_parse_list(const fo_css_token *tok, size_t begin,
     size_t b = begin;
     while (b <= end) {
         size_t e = b;
-        while (e < end && tok[e].type != FO_TOK_COMMA)
+        depth = 0;
+        while (e < end && !(tok[e].type == FO_TOK_COMMA && depth == 0)) {
+            if (tok[e].type == FO_TOK_FUNCTION || tok[e].type == FO_TOK_LPAREN)
+                depth++;
+            else if (tok[e].type == FO_TOK_RPAREN && depth > 0)
+                depth--;
             e++;
+        }
         size_t tb = b, te = e;
         while (tb < te && tok[tb].type == FO_TOK_WHITESPACE)
             tb++;
