@@ -109,6 +109,7 @@ static void test_siblings_in_document(void **state)
         "h1 ~ ul li:last-child { color: rgb(0,0,255) }\n"
         "li:only-child { color: rgb(1,1,1) }\n"
         "tr:nth-child(even) td { background-color: rgb(0,255,0) }\n"
+        "tr:last-child td:last-child { color: rgb(128,0,128) }\n"
         "body > p:last-child { color: rgb(0,128,0) }\n"
         /* title block and TOC are body's first two children */
         "h1:nth-child(3) { color: rgb(128,0,0) }\n"
@@ -135,6 +136,10 @@ static void test_siblings_in_document(void **state)
     assert_true(on_green(dl, "rowthree"));
     assert_false(on_green(dl, "rowfour"));
     assert_false(on_green(dl, "Head"));
+    assert_int_equal(rgb(dl, "d"), 0x800080);
+    assert_int_equal(rgb(dl, "rowthree"), 0x000000);
+    assert_int_equal(rgb(dl, "rowfour"), 0x000000);
+    assert_int_equal(rgb(dl, "c"), 0x000000);
     fo_display_free(dl);
     fo_diag_dispose(&d);
 }
