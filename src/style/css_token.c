@@ -738,7 +738,7 @@ void fo_css_token_describe(const fo_css_token *t, char *buf, size_t size)
     case FO_TOK_NUMBER:
     case FO_TOK_PERCENTAGE:
     case FO_TOK_DIMENSION:
-        snprintf(buf, size, "'%g%s%.20s'", t->number,
+        snprintf(buf, size, "'%s%g%s%.20s'", t->has_sign && t->number >= 0 ? "+" : "", t->number,
                  t->type == FO_TOK_PERCENTAGE ? "%" : "", t->value);
         break;
     case FO_TOK_DELIM:

@@ -187,6 +187,8 @@ static void test_anb_invalid(void **state)
                  cases[i].col);
         if (!strstr(captured(f), want) || f->diag.warnings != 1)
             fail_msg("'%s': want \"%s\", got \"%s\"", cases[i].arg, want, captured(f));
+        if (i == 0 && !strstr(captured(f), "unexpected '+1'"))
+            fail_msg("the signed number is shown with its sign: %s", captured(f));
         /* the rule is dropped, the one before it kept */
         fo_elem body = {"body", NULL, 1, NULL, NULL, 1};
         fo_elem li = {"li", NULL, 1, &body, NULL, 1};
