@@ -180,9 +180,12 @@ void lay_break_after(fo_lay *L, const fo_style *s)
 void lay_child_style(fo_lay *L, lay_frame *f, const char *tag, const char *classes,
                         fo_elem *e, fo_style *s)
 {
-    *e = (fo_elem){tag, classes, ++f->nchild, &f->elem};
+    ++f->nchild;
+    *e = (fo_elem){tag, classes, f->nchild, &f->elem, f->prev_elem,
+                   f->nsiblings >= f->nchild ? f->nsiblings : 0};
     fo_style_compute(L->sheet, e, &f->style, s);
     fo_style_resolve_box(s, f->w, f->w);
+    lay_keep_prev(L, f, e);
     lay_gen_counters(&L->gen, s);
 }
 
@@ -295,6 +298,7 @@ static lay_frame *enter(fo_lay *L, lay_frame *f, const fo_node *n)
     lay_child_style(L, f, tag, classes, &c->elem, &c->style);
     lay_gen_enter(&L->gen);
     c->elem.parent = &f->elem;
+    c->nsiblings = lay_elem_count(n->first);
     c->depth = f->depth;
     bool tight_item = n->type == FO_NODE_ITEM && f->node && f->node->type == FO_NODE_LIST &&
                       f->node->tight;
@@ -432,7 +436,7 @@ static void title_block(fo_lay *L, lay_frame *body)
     /* The block is a header.title-block: its padding-top places it (a
      * spacer box, kept at a page top), and break-after: page on it makes
      * a title page. */
-    lay_frame hf = {.up = body, .node = L->doc->root};
+    lay_frame hf = {.up = body, .node = L->doc->root, .nsiblings = np};
     lay_child_style(L, body, "header", "title-block", &hf.elem, &hf.style);
     hf.x = body->x + hf.style.margin_left + hf.style.padding_left;
     hf.w = lay_clamp_measure(body->w - hf.style.margin_left - hf.style.margin_right -
@@ -480,7 +484,7 @@ void lay_blocks(fo_lay *L)
 {
     lay_frame body = {0};
     body.node = L->doc->root;
-    body.elem = (fo_elem){"body", NULL, 1, NULL};
+    body.elem = (fo_elem){"body", NULL, 1, NULL, NULL, 1};
     fo_style_compute(L->sheet, &body.elem, NULL, &body.style);
     fo_style_resolve_box(&body.style, L->area_w, L->area_w); /* the page area */
     lay_gen_counters(&L->gen, &body.style);
@@ -507,6 +511,8 @@ void lay_blocks(fo_lay *L)
     }
     lay_toc(L, &body, title_h1);
 
+    int rest = lay_elem_count(n); /* title block and TOC come before */
+    body.nsiblings = rest ? body.nchild + rest : 0;
     lay_frame *f = &body;
     while (n && L->status == FO_OK) {
         bool descended = false;

@@ -307,7 +307,7 @@ void lay_text_build(fo_lay *L, const fo_node *block, const fo_elem *elem,
             style_attrs(out->attrs, cur, style, strike, sup, start, (int)out->text->len);
             break;
         case FO_NODE_CODE: {
-            fo_elem e = {"code", NULL, ++child_index, cur_elem};
+            fo_elem e = {"code", NULL, ++child_index, cur_elem, NULL, 0};
             fo_style cs;
             fo_style_compute(L->sheet, &e, cur, &cs);
             append_text(out->text, n->text, strlen(n->text),
@@ -316,7 +316,7 @@ void lay_text_build(fo_lay *L, const fo_node *block, const fo_elem *elem,
             break;
         }
         case FO_NODE_FOOTNOTE_REF: {
-            fo_elem e = {"sup", "footnote-ref", ++child_index, cur_elem};
+            fo_elem e = {"sup", "footnote-ref", ++child_index, cur_elem, NULL, 0};
             fo_style cs;
             fo_style_compute(L->sheet, &e, cur, &cs);
             char num[16];
@@ -384,7 +384,7 @@ void lay_text_build(fo_lay *L, const fo_node *block, const fo_elem *elem,
             descend = n->first != NULL;
             if (descend) {
                 iframe *f = g_new0(iframe, 1);
-                f->elem = (fo_elem){"span", NULL, ++child_index, cur_elem};
+                f->elem = (fo_elem){"span", NULL, ++child_index, cur_elem, NULL, 0};
                 f->style = *cur;
                 f->strike = strike;
                 f->sup = sup;

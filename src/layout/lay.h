@@ -272,6 +272,8 @@ typedef struct lay_frame {
     fo_style style;
     double x, w;     /* content box: absolute left edge and width, pt */
     int nchild;      /* element children seen so far (for :first-child) */
+    int nsiblings;   /* element children in all (for :last-child); 0: unknown */
+    const fo_elem *prev_elem; /* copy of the last element child (for + and ~) */
     int number;      /* ordered list: next item number */
     int depth;       /* list nesting depth */
     int level;       /* container nesting depth (body: 0) */
@@ -285,11 +287,20 @@ typedef struct lay_frame {
 
 /* ---- the block walker's shared helpers (block.c) ---- */
 /* Computes the style of the next element child `tag`.`classes` of `f`
- * (counts it for :first-child), its percentage margins, padding and
- * text-indent resolved against f->w, the containing block's width
+ * (counts it for :first-child, links it to the previous child for + and ~,
+ * gives it f->nsiblings for :last-child), its percentage margins, padding
+ * and text-indent resolved against f->w, the containing block's width
  * (fo_style_resolve_box): set f->w before computing its children. */
 void lay_child_style(fo_lay *L, lay_frame *f, const char *tag, const char *classes,
                      fo_elem *e, fo_style *s);
+/* ---- element siblings (sibling.c) ---- */
+/* The number of element children block layout makes from the document
+ * nodes `first`, `first->next`, ...; 0 when unknown (a paragraph of
+ * images among them). */
+int lay_elem_count(const fo_node *first);
+/* Keeps a copy of `e` (strings too) in the display arena as f->prev_elem,
+ * the `prev` of f's next element child; out of memory fails the layout. */
+void lay_keep_prev(fo_lay *L, lay_frame *f, const fo_elem *e);
 /* Collapses a vertical margin of `m` pt into the pending margin. */
 void lay_margin(fo_lay *L, double m);
 /* break-before / break-after: page and avoid (CSS Fragmentation 3 §3.1). */

@@ -260,7 +260,8 @@ void lay_table(fo_lay *L, lay_frame *f, const fo_node *n)
         return;
     double tx = f->x + ts.margin_left;
     double W = lay_clamp_measure(f->w - ts.margin_left - ts.margin_right);
-    lay_frame tf = {.up = f, .node = n, .elem = te, .style = ts, .x = tx, .w = W};
+    lay_frame tf = {.up = f, .node = n, .elem = te, .style = ts, .x = tx, .w = W,
+                    .nsiblings = nrows};
 
     cell *cells = calloc((size_t)nrows * ncols, sizeof *cells);
     fo_elem *relem = calloc((size_t)nrows, sizeof *relem);
@@ -281,7 +282,11 @@ void lay_table(fo_lay *L, lay_frame *f, const fo_node *n)
     for (const fo_node *row = n->first; row; row = row->next, r++) {
         const char *cls = row->header ? NULL : (++body_row % 2 ? "odd" : "even");
         lay_child_style(L, &tf, "tr", cls, &relem[r], &rstyle[r]);
-        lay_frame rf = {.up = &tf, .node = row, .elem = relem[r], .style = rstyle[r], .x = tx, .w = W};
+        int ncells = 0; /* cells past ncols are not laid out */
+        for (const fo_node *cn = row->first; cn && ncells < ncols; cn = cn->next)
+            ncells++;
+        lay_frame rf = {.up = &tf, .node = row, .elem = relem[r], .style = rstyle[r], .x = tx, .w = W,
+                        .nsiblings = ncells};
         int c = 0;
         for (const fo_node *cn = row->first; cn && c < ncols; cn = cn->next, c++) {
             cell *ce = &cells[r * ncols + c];

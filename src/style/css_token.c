@@ -330,6 +330,7 @@ static fo_css_token *emit(lexer *lx, fo_css_tok_type type, size_t start_cp)
 static void consume_numeric(lexer *lx, size_t start)
 {
     bool is_int;
+    bool sign = peek(lx, 0) == '+' || peek(lx, 0) == '-';
     double v = consume_number(lx, &is_int);
     fo_css_tok_type type = FO_TOK_NUMBER;
     const char *unit = "";
@@ -346,6 +347,7 @@ static void consume_numeric(lexer *lx, size_t start)
     if (t) {
         t->number = v;
         t->is_integer = is_int;
+        t->has_sign = sign;
         t->value = unit;
     }
 }
@@ -736,7 +738,7 @@ void fo_css_token_describe(const fo_css_token *t, char *buf, size_t size)
     case FO_TOK_NUMBER:
     case FO_TOK_PERCENTAGE:
     case FO_TOK_DIMENSION:
-        snprintf(buf, size, "'%g%s%.20s'", t->number,
+        snprintf(buf, size, "'%s%g%s%.20s'", t->has_sign && t->number >= 0 ? "+" : "", t->number,
                  t->type == FO_TOK_PERCENTAGE ? "%" : "", t->value);
         break;
     case FO_TOK_DELIM:

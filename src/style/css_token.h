@@ -62,6 +62,9 @@ typedef struct fo_css_token {
     const char *value;   /* NUL-terminated UTF-8 in the arena, "" if none */
     double number;       /* finite; magnitudes beyond DBL_MAX are clamped */
     bool is_integer;     /* number had no "." and no exponent */
+    bool has_sign;       /* number/percentage/dimension written with a
+                            leading '+' or '-' (the "sign character" of
+                            CSS Syntax 3 §4.2; An+B §6.2 needs it) */
     bool hash_is_id;     /* hash would start an identifier (§4.3.1) */
     uint32_t delim;      /* FO_TOK_DELIM: the code point */
     int line, col;       /* 1-based position of the first byte */

@@ -210,8 +210,17 @@ void fo_style_resolve_box(fo_style *s, double h_base, double v_base);
  * element up to the root on the stack.  `tag` is the element name
  * ("body", "h1", "p", "li", "code", "pre", "blockquote", "a", "em", ...);
  * `classes` is a space-separated list or NULL; `index` is the 1-based
- * position among element siblings (for :first-child); `parent` is NULL at
- * the root (body). */
+ * position among element siblings (for :first-child, :nth-child());
+ * `parent` is NULL at the root (body).
+ *
+ * `prev` is the previous element sibling (NULL for the first one or when
+ * unknown), itself with its own `prev`, so the `+` and `~` combinators and
+ * :nth-of-type() can walk back; every element it reaches must stay alive
+ * while `elem` is matched.  `nsiblings` is the number of element children
+ * of the parent, this one included (for :last-child, :only-child,
+ * :nth-last-child()); 0 means unknown, and then those pseudo-classes do
+ * not match.  Positional initialisers {tag, classes, index, parent} leave
+ * both unknown. */
 typedef enum fo_pseudo {
     FO_PSEUDO_NONE, FO_PSEUDO_BEFORE, FO_PSEUDO_AFTER, FO_PSEUDO_MARKER
 } fo_pseudo;
@@ -221,6 +230,8 @@ typedef struct fo_elem {
     const char *classes;
     int index;
     const struct fo_elem *parent;
+    const struct fo_elem *prev;  /* previous element sibling, or NULL */
+    int nsiblings;               /* element children of the parent; 0: unknown */
 } fo_elem;
 
 /* Page geometry from @page (CSS Paged Media 3 §7 size, §8 margins). */

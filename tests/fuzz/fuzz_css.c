@@ -15,10 +15,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fo_sheet *sheet = NULL;
     bool strict = size > 0 && (data[0] & 1); /* both modes */
     if (fo_sheet_parse((const char *)data, size, "fuzz.css", strict, &sheet, &diag) == FO_OK) {
-        fo_elem body = {"body", NULL, 1, NULL};
-        fo_elem div = {"div", "note footnote", 1, &body};
-        fo_elem p = {"p", NULL, 2, &div};
-        fo_elem em = {"em", "x", 1, &p};
+        fo_elem body = {"body", NULL, 1, NULL, NULL, 0};
+        fo_elem div = {"div", "note footnote", 1, &body, NULL, 0};
+        fo_elem p = {"p", NULL, 2, &div, NULL, 0};
+        fo_elem em = {"em", "x", 1, &p, NULL, 0};
         fo_style sb, sd, sp, se;
         fo_style_compute(sheet, &body, NULL, &sb);
         fo_style_compute(sheet, &div, &sb, &sd);

@@ -85,8 +85,8 @@ static fo_status load(fx *f, const char *name, bool strict)
 /* Style of `tag` (child of body, optional classes). */
 static fo_style style_of(const fo_sheet *s, const char *tag, const char *cls)
 {
-    fo_elem body = {"body", NULL, 1, NULL};
-    fo_elem e = {tag, cls, 1, &body};
+    fo_elem body = {"body", NULL, 1, NULL, NULL, 0};
+    fo_elem e = {tag, cls, 1, &body, NULL, 0};
     fo_style root, out;
     fo_style_compute(s, &body, NULL, &root);
     fo_style_compute(s, &e, &root, &out);
@@ -258,7 +258,7 @@ static void test_var(void **state)
     assert_int_equal(parse(f, "p { color: var(--x) }", true), FO_ERR_STYLE);
     /* :root is body, the element without a parent */
     assert_int_equal(parse(f, ":root { margin-left: 5pt }", true), FO_OK);
-    fo_elem body = {"body", NULL, 1, NULL};
+    fo_elem body = {"body", NULL, 1, NULL, NULL, 0};
     fo_style bs;
     fo_style_compute(f->sheet, &body, NULL, &bs);
     NEAR(bs.margin_left, 5);
@@ -271,8 +271,8 @@ static void test_content_values(void **state)
     assert_int_equal(parse(f, "h2::before { content: counter(a) \".\" counters(b, '-', lower-roman) string(t) }"
                               "h2 { counter-reset: a b 3; counter-increment: a -2; string-set: t content(), u 'x' }"
                               "h3:after { content: none }", true), FO_OK);
-    fo_elem body = {"body", NULL, 1, NULL};
-    fo_elem h2 = {"h2", NULL, 1, &body};
+    fo_elem body = {"body", NULL, 1, NULL, NULL, 0};
+    fo_elem h2 = {"h2", NULL, 1, &body, NULL, 0};
     fo_style bs, hs, ps;
     fo_style_compute(f->sheet, &body, NULL, &bs);
     fo_style_compute(f->sheet, &h2, &bs, &hs);
