@@ -56,7 +56,7 @@ static fo_sheet *sheet_of(const char *css, fo_diag *d)
 /* The computed style of body > a > b (b may be NULL: of a). */
 static fo_style style_of(const fo_sheet *s, const char *a, const char *b)
 {
-    fo_elem body = {"body", NULL, 1, NULL}, ea = {a, NULL, 1, &body}, eb = {b, NULL, 1, &ea};
+    fo_elem body = {"body", NULL, 1, NULL, NULL, 0}, ea = {a, NULL, 1, &body, NULL, 0}, eb = {b, NULL, 1, &ea, NULL, 0};
     fo_style sb, sa, out;
     fo_style_compute(s, &body, NULL, &sb);
     fo_style_compute(s, &ea, &sb, &sa);

@@ -94,7 +94,7 @@ static fo_style chain(const fo_sheet *s, int n, const char *const *path)
         char *dot = strchr(tags[i], '.');
         if (dot)
             *dot = '\0';
-        e[i] = (fo_elem){tags[i], dot ? dot + 1 : NULL, 1, i ? &e[i - 1] : NULL};
+        e[i] = (fo_elem){tags[i], dot ? dot + 1 : NULL, 1, i ? &e[i - 1] : NULL, NULL, 0};
         fo_style_compute(s, &e[i], i ? &st[i - 1] : NULL, &st[i]);
     }
     return st[n - 1];
@@ -315,7 +315,7 @@ static void test_margin_boxes_and_pseudo(void **state)
                               "h2::before { content: var(--label) \" \" }\n"
                               ".toc { --label: \"TOC\" }\n",
                            true), FO_OK);
-    fo_elem body = {"body", NULL, 1, NULL};
+    fo_elem body = {"body", NULL, 1, NULL, NULL, 0};
     fo_style root, mb;
     fo_style_compute(f->sheet, &body, NULL, &root);
     assert_true(fo_sheet_margin_box(f->sheet, FO_PAGE_RIGHT, FO_MB_TOP_CENTER, &root, &mb));
@@ -325,13 +325,13 @@ static void test_margin_boxes_and_pseudo(void **state)
     assert_true(fo_sheet_margin_box(f->sheet, FO_PAGE_FIRST, FO_MB_TOP_CENTER, &root, &mb));
     NEAR(mb.font_size, 14);
     /* the page context inherits the root's custom properties */
-    fo_elem alt = {"body", "alt", 1, NULL};
+    fo_elem alt = {"body", "alt", 1, NULL, NULL, 0};
     fo_style_compute(f->sheet, &alt, NULL, &root);
     assert_true(fo_sheet_margin_box(f->sheet, FO_PAGE_RIGHT, FO_MB_TOP_CENTER, &root, &mb));
     assert_string_equal(mb.content->items[0].text, "Final");
     /* pseudo-elements inherit their element's */
-    fo_elem toc = {"div", "toc", 1, &body};
-    fo_elem h2 = {"h2", NULL, 1, &toc};
+    fo_elem toc = {"div", "toc", 1, &body, NULL, 0};
+    fo_elem h2 = {"h2", NULL, 1, &toc, NULL, 0};
     fo_style sb, st, sh, ps;
     fo_style_compute(f->sheet, &body, NULL, &sb);
     fo_style_compute(f->sheet, &toc, &sb, &st);
@@ -339,7 +339,7 @@ static void test_margin_boxes_and_pseudo(void **state)
     fo_style_compute_pseudo(f->sheet, &h2, FO_PSEUDO_BEFORE, &sh, &ps);
     assert_non_null(ps.content);
     assert_string_equal(ps.content->items[0].text, "TOC");
-    fo_elem h2b = {"h2", NULL, 1, &body};
+    fo_elem h2b = {"h2", NULL, 1, &body, NULL, 0};
     fo_style_compute(f->sheet, &h2b, &sb, &sh);
     fo_style_compute_pseudo(f->sheet, &h2b, FO_PSEUDO_BEFORE, &sh, &ps);
     assert_string_equal(ps.content->items[0].text, "Draft");
@@ -372,16 +372,16 @@ static void test_deep_chain(void **state)
     fo_elem e[18];
     fo_style st[18];
     char cls[18][16];
-    e[0] = (fo_elem){"body", NULL, 1, NULL};
+    e[0] = (fo_elem){"body", NULL, 1, NULL, NULL, 0};
     fo_style_compute(f->sheet, &e[0], NULL, &st[0]);
-    e[1] = (fo_elem){"div", NULL, 1, &e[0]};
+    e[1] = (fo_elem){"div", NULL, 1, &e[0], NULL, 0};
     fo_style_compute(f->sheet, &e[1], &st[0], &st[1]);
     for (int i = 1; i < 16; i++) {
         snprintf(cls[i], sizeof cls[i], "l%d", i);
-        e[i + 1] = (fo_elem){"span", cls[i], 1, &e[i]};
+        e[i + 1] = (fo_elem){"span", cls[i], 1, &e[i], NULL, 0};
         fo_style_compute(f->sheet, &e[i + 1], &st[i], &st[i + 1]);
     }
-    fo_elem em = {"em", NULL, 1, &e[16]};
+    fo_elem em = {"em", NULL, 1, &e[16], NULL, 0};
     fo_style se;
     fo_style_compute(f->sheet, &em, &st[16], &se);
     NEAR(se.margin_top, 2);
