@@ -415,6 +415,16 @@ static fo_prop_result parse_ALIGN_LAST(fo_vcur *c, fo_value *v, fo_arena *a)
     return keyword_value(c, v, kw);
 }
 
+/* vertical-align: the keywords margin boxes use (Paged Media 3 §5.3). */
+static fo_prop_result parse_VALIGN(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    static const fo_keyword kw[] = {
+        {"baseline", FO_VALIGN_BASELINE}, {"top", FO_VALIGN_TOP},
+        {"middle", FO_VALIGN_MIDDLE}, {"bottom", FO_VALIGN_BOTTOM}, {NULL, 0},
+    };
+    return keyword_value(c, v, kw);
+}
+
 static fo_prop_result parse_HYPHENS(fo_vcur *c, fo_value *v, fo_arena *a)
 {
     static const fo_keyword kw[] = {
@@ -510,6 +520,11 @@ static unsigned compute_DECORATION(const fo_value *v, fo_style *s, const ctx *c)
 static fo_text_align_last compute_ALIGN_LAST(const fo_value *v, fo_style *s, const ctx *c)
 {
     return (fo_text_align_last)v->keyword;
+}
+
+static fo_vertical_align compute_VALIGN(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return (fo_vertical_align)v->keyword;
 }
 
 static fo_hyphens compute_HYPHENS(const fo_value *v, fo_style *s, const ctx *c)
@@ -658,6 +673,7 @@ static fo_break compute_BREAK_BETWEEN(const fo_value *v, fo_style *s, const ctx 
 #define copy_extra_DECORATION(d, s) ((void)0)
 #define copy_extra_ALIGN_LAST(d, s) ((void)0)
 #define copy_extra_HYPHENS(d, s) ((void)0)
+#define copy_extra_VALIGN(d, s) ((void)0)
 #define copy_extra_BORDER_WIDTH(d, s) ((void)0)
 #define copy_extra_CONTENT(d, s) ((void)0)
 #define copy_extra_COUNTER_RESET(d, s) ((void)0)

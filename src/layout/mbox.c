@@ -1,0 +1,290 @@
+/* mbox.c — the page-margin boxes of one page (CSS Paged Media 3 §5): the
+ * running heads and feet around the page area.
+ *
+ * Geometry (§5.3): a corner box fills its margin corner; the three boxes
+ * of a side (top-left, top-center, top-right, ...) share the page area's
+ * width (left and right sides: its height) by the variable dimension rules
+ * of §5.3.2, from each box's outer min- and max-content width; a box fills
+ * its margin's depth.  Inside its margins, borders and padding the box's
+ * content is folio's paragraph: broken into lines by para.c at the content
+ * width, aligned by text-align and placed at the top, middle or bottom of
+ * the content box by vertical-align.  Text that does not fit the box's
+ * height overflows it (CSS 2.1 overflow: visible). */
+#include "lay.h"
+
+#include <string.h>
+
+/* pt added to a box's measure so that text measured to fit it does (the
+ * breaker's sums and Pango's extents may differ in the last bit). */
+#define MB_HAIR 0.01
+
+/* One margin box while the page's boxes are placed. */
+typedef struct mbox {
+    bool on;          /* generated: content is not none (§5.3.1) */
+    fo_style s;
+    char *text;       /* g_malloc'd */
+    double ex_h, ex_v; /* margins + borders + padding: left+right, top+bottom, pt */
+    double x, y, w, h; /* outer (margin) box, pt from the page's top-left */
+} mbox;
+
+/* Distributes `avail` between n boxes with outer min- and max-content
+ * sizes (§5.3.2 "flex"): when the max-content sizes fit, each grows in
+ * proportion to its max-content size; when only the min-content sizes
+ * fit, each starts at its min-content size and takes the rest in
+ * proportion to max - min; otherwise each shrinks in proportion to its
+ * min-content size (the sum then is avail exactly, boxes may get narrower
+ * than their words). */
+static void distribute(int n, const double *min, const double *max, double avail, double *out)
+{
+    double smin = 0, smax = 0;
+    for (int k = 0; k < n; k++) {
+        smin += min[k];
+        smax += max[k];
+    }
+    for (int k = 0; k < n; k++) {
+        if (smax <= avail)
+            out[k] = smax > 0 ? max[k] + (avail - smax) * max[k] / smax : avail / n;
+        else if (smin < avail)
+            out[k] = min[k] + (avail - smin) * (max[k] - min[k]) / (smax - smin);
+        else
+            out[k] = smin > 0 ? avail * min[k] / smin : avail / n;
+    }
+}
+
+void lay_margin_widths(const bool on[3], const double min[3], const double max[3],
+                       double avail, double out[3])
+{
+    if (avail < 0)
+        avail = 0;
+    double mn[3], mx[3];
+    for (int k = 0; k < 3; k++) {
+        mn[k] = on[k] ? (min[k] < 0 ? 0 : min[k]) : 0;
+        mx[k] = on[k] ? (max[k] < mn[k] ? mn[k] : max[k]) : 0;
+        out[k] = 0;
+    }
+    if (!on[1]) {
+        /* no centre box: the start and end boxes share the width; one alone
+         * takes all of it */
+        if (on[0] && on[2]) {
+            double mn2[2] = {mn[0], mn[2]}, mx2[2] = {mx[0], mx[2]}, o[2];
+            distribute(2, mn2, mx2, avail, o);
+            out[0] = o[0];
+            out[2] = o[1];
+        } else {
+            out[0] = on[0] ? avail : 0;
+            out[2] = on[2] ? avail : 0;
+        }
+        return;
+    }
+    if (!on[0] && !on[2]) {
+        out[1] = avail;
+        return;
+    }
+    /* The centre box against an imaginary box twice the size of the start
+     * or the end box, whichever leaves the centre box less room: the
+     * centre box stays centred on the page area and the sides get equal
+     * shares of the rest. */
+    double centre = avail;
+    for (int side = 0; side <= 2; side += 2) {
+        if (!on[side])
+            continue;
+        double mn2[2] = {mn[1], 2 * mn[side]}, mx2[2] = {mx[1], 2 * mx[side]}, o[2];
+        distribute(2, mn2, mx2, avail, o);
+        if (o[0] < centre)
+            centre = o[0];
+    }
+    out[1] = centre;
+    double rest = (avail - centre) / 2;
+    out[0] = on[0] ? rest : 0;
+    out[2] = on[2] ? rest : 0;
+}
+
+/* The box's max-content width (its text on one line) and min-content width
+ * (its widest piece between two line-break opportunities, UAX #14 as
+ * Pango finds them), pt. */
+static void content_widths(fo_lay *L, const mbox *m, double *min, double *max)
+{
+    *min = *max = 0;
+    if (!*m->text)
+        return;
+    PangoLayout *pl = pango_layout_new(L->pc);
+    PangoFontDescription *d = lay_font_desc(&m->s);
+    pango_layout_set_font_description(pl, d);
+    pango_font_description_free(d);
+    pango_layout_set_text(pl, m->text, -1);
+    PangoRectangle logical;
+    pango_layout_get_extents(pl, NULL, &logical);
+    *max = (double)logical.width / PANGO_SCALE;
+    int n = 0;
+    const PangoLogAttr *la = pango_layout_get_log_attrs_readonly(pl, &n);
+    double seg_start = 0, seg_end = 0, widest = 0;
+    int i = 0;
+    for (const char *p = m->text; *p; p = g_utf8_next_char(p), i++) {
+        PangoRectangle pos;
+        pango_layout_index_to_pos(pl, (int)(p - m->text), &pos);
+        double x0 = (double)(pos.width < 0 ? pos.x + pos.width : pos.x) / PANGO_SCALE;
+        double x1 = x0 + (double)(pos.width < 0 ? -pos.width : pos.width) / PANGO_SCALE;
+        if (i < n && la[i].is_line_break && i > 0) {
+            if (seg_end - seg_start > widest)
+                widest = seg_end - seg_start;
+            seg_start = seg_end = x0;
+        }
+        if (i < n && !la[i].is_white) {
+            if (seg_end <= seg_start)
+                seg_start = x0;
+            seg_end = x1;
+        }
+    }
+    if (seg_end - seg_start > widest)
+        widest = seg_end - seg_start;
+    *min = widest < *max ? widest : *max;
+    g_object_unref(pl);
+}
+
+/* Shapes the box's text at content width cw (pt); false when there is
+ * nothing to draw.  Dispose both with lay_shaped_dispose/lay_text_dispose. */
+static bool shape(fo_lay *L, const mbox *m, double cw, lay_text *t, lay_shaped *sh)
+{
+    lay_text_plain(L, m->text, strlen(m->text), false, 0, t);
+    /* a hair wider than measured: the max-content width keeps one line */
+    if (lay_shape(L, t, &m->s, (cw < 1 ? 1 : cw) + MB_HAIR, sh))
+        return true;
+    lay_text_dispose(t);
+    return false;
+}
+
+static void rect(fo_lay *L, fo_page *page, double x, double y, double w, double h, fo_color c)
+{
+    if (w <= 0 || h <= 0 || c.a <= 0)
+        return;
+    fo_item it = {.kind = FO_ITEM_RECT};
+    it.u.rect = (fo_rect_item){x, y, w, h, c, {0, 0, 0, 0}, 0};
+    if (fo_page_add(L->dl, page, &it) != FO_OK)
+        lay_fail(L, FO_ERR_NOMEM);
+}
+
+/* Draws a placed box: background and borders over its border box, then
+ * its lines. */
+static void draw(fo_lay *L, fo_page *page, const mbox *m)
+{
+    const fo_style *s = &m->s;
+    double bx = m->x + s->margin_left, by = m->y + s->margin_top;
+    double bw = m->w - s->margin_left - s->margin_right;
+    double bh = m->h - s->margin_top - s->margin_bottom;
+    if (bw > 0 && bh > 0) {
+        rect(L, page, bx, by, bw, bh, s->background_color);
+        rect(L, page, bx, by, bw, s->border_top_width, s->border_top_color);
+        rect(L, page, bx, by + bh - s->border_bottom_width, bw, s->border_bottom_width,
+             s->border_bottom_color);
+        rect(L, page, bx, by, s->border_left_width, bh, s->border_left_color);
+        rect(L, page, bx + bw - s->border_right_width, by, s->border_right_width, bh,
+             s->border_right_color);
+    }
+    double cx = bx + s->border_left_width + s->padding_left;
+    double cy = by + s->border_top_width + s->padding_top;
+    double cw = m->w - m->ex_h, ch = m->h - m->ex_v;
+    lay_text t;
+    lay_shaped sh;
+    if (!*m->text || !shape(L, m, cw, &t, &sh))
+        return;
+    double th = lay_shaped_height(&sh);
+    double y0 = s->vertical_align == FO_VALIGN_TOP      ? cy
+                : s->vertical_align == FO_VALIGN_BOTTOM ? cy + ch - th
+                                                        : cy + (ch - th) / 2;
+    /* the measure's extra hair (shape) is not part of the alignment */
+    double hair = s->text_align == FO_TEXT_RIGHT    ? MB_HAIR
+                  : s->text_align == FO_TEXT_CENTER ? MB_HAIR / 2
+                                                    : 0;
+    lay_shaped_emit_page(L, &sh, &t, s, cx - hair, y0, page);
+    lay_shaped_dispose(&sh);
+    lay_text_dispose(&t);
+}
+
+/* The three boxes of each side, start to end (§5.2). */
+static const fo_margin_box sides[4][3] = {
+    {FO_MB_TOP_LEFT, FO_MB_TOP_CENTER, FO_MB_TOP_RIGHT},
+    {FO_MB_BOTTOM_LEFT, FO_MB_BOTTOM_CENTER, FO_MB_BOTTOM_RIGHT},
+    {FO_MB_LEFT_TOP, FO_MB_LEFT_MIDDLE, FO_MB_LEFT_BOTTOM},
+    {FO_MB_RIGHT_TOP, FO_MB_RIGHT_MIDDLE, FO_MB_RIGHT_BOTTOM},
+};
+
+static void place(mbox *m, double x, double y, double w, double h)
+{
+    m->x = x;
+    m->y = y;
+    m->w = w;
+    m->h = h;
+}
+
+void lay_margin_boxes(fo_lay *L, fo_page *page, unsigned flags, const lay_gen_page *gp)
+{
+    const fo_page_style *P = &L->page;
+    mbox m[FO_MB_COUNT];
+    memset(m, 0, sizeof m);
+    for (int b = 0; b < FO_MB_COUNT; b++) {
+        if (!fo_sheet_margin_box(L->sheet, flags, (fo_margin_box)b, &L->root_style, &m[b].s))
+            continue;
+        fo_style *s = &m[b].s;
+        m[b].on = true;
+        m[b].text = lay_gen_text(&L->gen, s->content, NULL, gp);
+        s->text_indent = 0; /* inherited from the body, meant for paragraphs */
+        m[b].ex_h = s->margin_left + s->border_left_width + s->padding_left +
+                    s->padding_right + s->border_right_width + s->margin_right;
+        m[b].ex_v = s->margin_top + s->border_top_width + s->padding_top +
+                    s->padding_bottom + s->border_bottom_width + s->margin_bottom;
+    }
+    double left = P->margin_left, right = P->width - P->margin_right;
+    double top = P->margin_top, bottom = P->height - P->margin_bottom;
+    place(&m[FO_MB_TOP_LEFT_CORNER], 0, 0, left, top);
+    place(&m[FO_MB_TOP_RIGHT_CORNER], right, 0, P->margin_right, top);
+    place(&m[FO_MB_BOTTOM_LEFT_CORNER], 0, bottom, left, P->margin_bottom);
+    place(&m[FO_MB_BOTTOM_RIGHT_CORNER], right, bottom, P->margin_right, P->margin_bottom);
+    for (int side = 0; side < 4 && L->status == FO_OK; side++) {
+        bool horizontal = side < 2, on[3];
+        double mn[3] = {0}, mx[3] = {0}, size[3];
+        double depth = side == 0 ? P->margin_top : side == 1 ? P->margin_bottom
+                     : side == 2 ? P->margin_left : P->margin_right;
+        for (int k = 0; k < 3; k++) {
+            mbox *b = &m[sides[side][k]];
+            on[k] = b->on;
+            if (!b->on)
+                continue;
+            if (horizontal) {
+                content_widths(L, b, &mn[k], &mx[k]);
+                mn[k] += b->ex_h;
+                mx[k] += b->ex_h;
+            } else {
+                /* left and right boxes: their heights from the content's
+                 * height at the margin's width (min = max, §5.3.2) */
+                lay_text t;
+                lay_shaped sh;
+                double h = 0;
+                if (*b->text && shape(L, b, depth - b->ex_h, &t, &sh)) {
+                    h = lay_shaped_height(&sh);
+                    lay_shaped_dispose(&sh);
+                    lay_text_dispose(&t);
+                }
+                mn[k] = mx[k] = h + b->ex_v;
+            }
+        }
+        double start = horizontal ? left : top, end = horizontal ? right : bottom;
+        lay_margin_widths(on, mn, mx, end - start, size);
+        double at[3] = {start, start + (end - start - size[1]) / 2, end - size[2]};
+        for (int k = 0; k < 3; k++) {
+            mbox *b = &m[sides[side][k]];
+            if (side == 0)
+                place(b, at[k], 0, size[k], depth);
+            else if (side == 1)
+                place(b, at[k], bottom, size[k], depth);
+            else if (side == 2)
+                place(b, 0, at[k], depth, size[k]);
+            else
+                place(b, right, at[k], depth, size[k]);
+        }
+    }
+    for (int b = 0; b < FO_MB_COUNT; b++) {
+        if (m[b].on && L->status == FO_OK)
+            draw(L, page, &m[b]);
+        g_free(m[b].text);
+    }
+}
