@@ -283,6 +283,44 @@ static void test_vertical_align(void **state)
     assert_true(fabs((mid - top) - (bot - mid)) < 0.01);
 }
 
+/* The defaults of §5.3's table, and vertical-align from the style sheet. */
+static void test_defaults(void **state)
+{
+    fo_diag d;
+    fo_diag_init(&d);
+    fo_sheet *sh = NULL;
+    const char *css = "@page { @top-left-corner { content: 'a' } @top-right-corner { content: 'a' }"
+                      "@left-top { content: 'a' } @right-bottom { content: 'a' }"
+                      "@left-middle { content: 'a' } @bottom-left { content: 'a' }"
+                      "@top-center { content: 'a'; vertical-align: bottom; text-align: left } }";
+    assert_int_equal(fo_sheet_parse(css, strlen(css), "t.css", true, &sh, &d), FO_OK);
+    fo_style root, s;
+    fo_style_initial(&root);
+    static const struct {
+        fo_margin_box box;
+        fo_text_align ta;
+        fo_vertical_align va;
+    } want[] = {
+        {FO_MB_TOP_LEFT_CORNER, FO_TEXT_RIGHT, FO_VALIGN_MIDDLE},
+        {FO_MB_TOP_RIGHT_CORNER, FO_TEXT_LEFT, FO_VALIGN_MIDDLE},
+        {FO_MB_LEFT_TOP, FO_TEXT_CENTER, FO_VALIGN_TOP},
+        {FO_MB_RIGHT_BOTTOM, FO_TEXT_CENTER, FO_VALIGN_BOTTOM},
+        {FO_MB_LEFT_MIDDLE, FO_TEXT_CENTER, FO_VALIGN_MIDDLE},
+        {FO_MB_BOTTOM_LEFT, FO_TEXT_LEFT, FO_VALIGN_MIDDLE},
+        {FO_MB_TOP_CENTER, FO_TEXT_LEFT, FO_VALIGN_BOTTOM},
+    };
+    for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+        assert_true(fo_sheet_margin_box(sh, FO_PAGE_RIGHT, want[k].box, &root, &s));
+        assert_int_equal(s.text_align, want[k].ta);
+        assert_int_equal(s.vertical_align, want[k].va);
+    }
+    fo_sheet_free(sh);
+    /* a policy string() does not know is invalid (declaration dropped) */
+    const char *bad = "@page { @top-left { content: string(x, middle) } }";
+    assert_int_equal(fo_sheet_parse(bad, strlen(bad), "t.css", true, &sh, &d), FO_ERR_STYLE);
+    fo_diag_dispose(&d);
+}
+
 /* ---- string() policies (GCPM 3 §1.2) ---- */
 
 static char *band(const fo_display *dl, int pn, double y0, double y1)
@@ -356,6 +394,7 @@ int main(void)
         cmocka_unit_test(test_all_three),
         cmocka_unit_test(test_wrap),
         cmocka_unit_test(test_vertical_align),
+        cmocka_unit_test(test_defaults),
         cmocka_unit_test(test_string_policies),
         cmocka_unit_test(test_string_entry_from_front_matter),
     };
