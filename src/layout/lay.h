@@ -378,11 +378,13 @@ fo_status lay_pages(fo_lay *L);
 void lay_margin_boxes(fo_lay *L, fo_page *page, unsigned flags, const lay_gen_page *gp);
 /* Outer widths of the three boxes of one page side from their outer
  * min- and max-content widths (pt; Paged Media 3 §5.3.2, mbox.c): on[k]
- * says box k (0 start, 1 centre, 2 end) is generated; `avail` is the page
- * area's width (height for the left and right sides).  The centre box is
- * centred: out[0] and out[2] are equal when it is generated. */
+ * says box k (0 start, 1 centre, 2 end) is generated; fixed[k] ≥ 0 is an
+ * outer width set by `width` (< 0, or fixed NULL: auto); `avail` is the
+ * page area's width (height for the left and right sides).  The centre
+ * box is centred: auto start and end boxes get equal widths when it is
+ * generated. */
 void lay_margin_widths(const bool on[3], const double min[3], const double max[3],
-                       double avail, double out[3]);
+                       const double fixed[3], double avail, double out[3]);
 /* Preflight after pagination (pagecheck.c): pages of earlier problems,
  * stranded headings, unavoidable widows and orphans (`pg` as fo_paginate
  * left it); then links to missing anchors over the written pages. */

@@ -52,51 +52,73 @@ static void distribute(int n, const double *min, const double *max, double avail
 }
 
 void lay_margin_widths(const bool on[3], const double min[3], const double max[3],
-                       double avail, double out[3])
+                       const double fixed[3], double avail, double out[3])
 {
     if (avail < 0)
         avail = 0;
     double mn[3], mx[3];
+    bool fx[3];
     for (int k = 0; k < 3; k++) {
-        mn[k] = on[k] ? (min[k] < 0 ? 0 : min[k]) : 0;
-        mx[k] = on[k] ? (max[k] < mn[k] ? mn[k] : max[k]) : 0;
+        fx[k] = on[k] && fixed && fixed[k] >= 0;
+        mn[k] = !on[k] ? 0 : fx[k] ? fixed[k] : min[k] < 0 ? 0 : min[k];
+        mx[k] = !on[k] ? 0 : fx[k] ? fixed[k] : max[k] < mn[k] ? mn[k] : max[k];
         out[k] = 0;
     }
     if (!on[1]) {
         /* no centre box: the start and end boxes share the width; one alone
-         * takes all of it */
+         * takes all of it; an auto box beside a fixed one takes the rest */
         if (on[0] && on[2]) {
+            if (fx[0] != fx[2]) {
+                int f = fx[0] ? 0 : 2;
+                out[f] = mx[f];
+                out[2 - f] = avail - mx[f] > 0 ? avail - mx[f] : 0;
+                return;
+            }
             double mn2[2] = {mn[0], mn[2]}, mx2[2] = {mx[0], mx[2]}, o[2];
-            distribute(2, mn2, mx2, avail, o);
+            if (fx[0])
+                o[0] = mx[0], o[1] = mx[2];
+            else
+                distribute(2, mn2, mx2, avail, o);
             out[0] = o[0];
             out[2] = o[1];
         } else {
-            out[0] = on[0] ? avail : 0;
-            out[2] = on[2] ? avail : 0;
+            out[0] = !on[0] ? 0 : fx[0] ? mx[0] : avail;
+            out[2] = !on[2] ? 0 : fx[2] ? mx[2] : avail;
         }
         return;
     }
-    if (!on[0] && !on[2]) {
-        out[1] = avail;
-        return;
-    }
     /* The centre box against an imaginary box twice the size of the start
-     * or the end box, whichever leaves the centre box less room: the
-     * centre box stays centred on the page area and the sides get equal
+     * or the end box, whichever leaves the centre box less room (a fixed
+     * side counts at its width, an auto side as it would flex): the centre
+     * box stays centred on the page area and the auto sides get equal
      * shares of the rest. */
     double centre = avail;
-    for (int side = 0; side <= 2; side += 2) {
-        if (!on[side])
-            continue;
-        double mn2[2] = {mn[1], 2 * mn[side]}, mx2[2] = {mx[1], 2 * mx[side]}, o[2];
-        distribute(2, mn2, mx2, avail, o);
-        if (o[0] < centre)
-            centre = o[0];
+    if (fx[1]) {
+        centre = mx[1];
+    } else {
+        for (int side = 0; side <= 2; side += 2) {
+            if (!on[side])
+                continue;
+            double c;
+            if (fx[side]) {
+                c = avail - 2 * mx[side];
+            } else {
+                double mn2[2] = {mn[1], 2 * mn[side]}, mx2[2] = {mx[1], 2 * mx[side]}, o[2];
+                distribute(2, mn2, mx2, avail, o);
+                c = o[0];
+            }
+            if (c < centre)
+                centre = c;
+        }
+        if (centre < 0)
+            centre = 0;
     }
     out[1] = centre;
     double rest = (avail - centre) / 2;
-    out[0] = on[0] ? rest : 0;
-    out[2] = on[2] ? rest : 0;
+    if (rest < 0)
+        rest = 0;
+    for (int side = 0; side <= 2; side += 2)
+        out[side] = !on[side] ? 0 : fx[side] ? mx[side] : rest;
 }
 
 /* The box's max-content width (its text on one line) and min-content width
@@ -241,7 +263,7 @@ void lay_margin_boxes(fo_lay *L, fo_page *page, unsigned flags, const lay_gen_pa
     place(&m[FO_MB_BOTTOM_RIGHT_CORNER], right, bottom, P->margin_right, P->margin_bottom);
     for (int side = 0; side < 4 && L->status == FO_OK; side++) {
         bool horizontal = side < 2, on[3];
-        double mn[3] = {0}, mx[3] = {0}, size[3];
+        double mn[3] = {0}, mx[3] = {0}, fixed[3] = {-1, -1, -1}, size[3];
         double depth = side == 0 ? P->margin_top : side == 1 ? P->margin_bottom
                      : side == 2 ? P->margin_left : P->margin_right;
         for (int k = 0; k < 3; k++) {
@@ -249,6 +271,9 @@ void lay_margin_boxes(fo_lay *L, fo_page *page, unsigned flags, const lay_gen_pa
             on[k] = b->on;
             if (!b->on)
                 continue;
+            double want = horizontal ? b->s.width : b->s.height;
+            if (want >= 0)
+                fixed[k] = want + (horizontal ? b->ex_h : b->ex_v);
             if (horizontal) {
                 content_widths(L, b, &mn[k], &mx[k]);
                 mn[k] += b->ex_h;
@@ -268,7 +293,7 @@ void lay_margin_boxes(fo_lay *L, fo_page *page, unsigned flags, const lay_gen_pa
             }
         }
         double start = horizontal ? left : top, end = horizontal ? right : bottom;
-        lay_margin_widths(on, mn, mx, end - start, size);
+        lay_margin_widths(on, mn, mx, fixed, end - start, size);
         double at[3] = {start, start + (end - start - size[1]) / 2, end - size[2]};
         for (int k = 0; k < 3; k++) {
             mbox *b = &m[sides[side][k]];

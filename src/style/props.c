@@ -425,6 +425,17 @@ static fo_prop_result parse_VALIGN(fo_vcur *c, fo_value *v, fo_arena *a)
     return keyword_value(c, v, kw);
 }
 
+/* width / height: auto | <length> ≥ 0 (no percentages: folio reads them
+ * on page-margin boxes only). */
+static fo_prop_result parse_SIZE(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    if (fo_vcur_ident(c, "auto")) {
+        *v = (fo_value){.kind = FO_V_KEYWORD, .keyword = 0};
+        return FO_PROP_OK;
+    }
+    return fo_parse_length(c, FO_LEN_NONNEG, v) ? FO_PROP_OK : FO_PROP_INVALID;
+}
+
 static fo_prop_result parse_HYPHENS(fo_vcur *c, fo_value *v, fo_arena *a)
 {
     static const fo_keyword kw[] = {
@@ -525,6 +536,13 @@ static fo_text_align_last compute_ALIGN_LAST(const fo_value *v, fo_style *s, con
 static fo_vertical_align compute_VALIGN(const fo_value *v, fo_style *s, const ctx *c)
 {
     return (fo_vertical_align)v->keyword;
+}
+
+static double compute_SIZE(const fo_value *v, fo_style *s, const ctx *c)
+{
+    if (v->kind == FO_V_KEYWORD)
+        return -1;
+    return clampd(fo_resolve_length(v, s->font_size, s->root_font_size, 0), 0, FO_MAX_LENGTH);
 }
 
 static fo_hyphens compute_HYPHENS(const fo_value *v, fo_style *s, const ctx *c)
@@ -674,6 +692,7 @@ static fo_break compute_BREAK_BETWEEN(const fo_value *v, fo_style *s, const ctx 
 #define copy_extra_ALIGN_LAST(d, s) ((void)0)
 #define copy_extra_HYPHENS(d, s) ((void)0)
 #define copy_extra_VALIGN(d, s) ((void)0)
+#define copy_extra_SIZE(d, s) ((void)0)
 #define copy_extra_BORDER_WIDTH(d, s) ((void)0)
 #define copy_extra_CONTENT(d, s) ((void)0)
 #define copy_extra_COUNTER_RESET(d, s) ((void)0)

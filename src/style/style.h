@@ -158,6 +158,7 @@ typedef struct fo_style {
     unsigned text_decoration;  /* FO_DECO_* bits of this element's own text-decoration */
     fo_text_align_last text_align_last;
     fo_vertical_align vertical_align; /* page-margin boxes only */
+    double width, height;      /* pt, content box; < 0: auto (page-margin boxes only) */
     fo_hyphens hyphens;        /* stored for the line breaker */
     fo_border_style border_top_style, border_right_style, border_bottom_style,
         border_left_style;

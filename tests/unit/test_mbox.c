@@ -61,7 +61,7 @@ static void widths(bool a, bool b, bool c, const double mn[3], const double mx[3
                    double avail, double out[3])
 {
     bool on[3] = {a, b, c};
-    lay_margin_widths(on, mn, mx, avail, out);
+    lay_margin_widths(on, mn, mx, NULL, avail, out);
 }
 
 static void test_rules(void **state)
@@ -104,6 +104,28 @@ static void test_rules(void **state)
     NEAR(o[1], 4);
     NEAR(o[0], 0);
     NEAR(o[2], 8);
+}
+
+/* Explicit widths (dimensions-011 and the rules without a centre box). */
+static void test_rules_fixed(void **state)
+{
+    double o[3];
+    bool all[3] = {true, true, true}, sides[3] = {true, false, true};
+    /* a fixed 4em end box wider than the auto start box would flex: both
+     * sides reserve 4, the centre gets 12 */
+    lay_margin_widths(all, (double[]){1, 5, 0}, (double[]){1, 5, 0}, (double[]){-1, -1, 4}, 20, o);
+    NEAR(o[1], 12);
+    NEAR(o[0], 4);
+    NEAR(o[2], 4);
+    /* a fixed centre: the sides share the rest equally */
+    lay_margin_widths(all, (double[]){1, 1, 1}, (double[]){9, 9, 1}, (double[]){-1, 6, -1}, 20, o);
+    NEAR(o[1], 6);
+    NEAR(o[0], 7);
+    NEAR(o[2], 7);
+    /* no centre: an auto box beside a fixed one takes the rest */
+    lay_margin_widths(sides, (double[]){1, 0, 1}, (double[]){30, 0, 1}, (double[]){-1, -1, 3}, 20, o);
+    NEAR(o[0], 17);
+    NEAR(o[2], 3);
 }
 
 /* ---- boxes on pages ---- */
@@ -226,6 +248,27 @@ static void test_all_three(void **state)
     NEAR(r->x + r->w, 130 * MM);
     /* the centre text is wider than the left text and gets more room */
     assert_true(c->w > l->w);
+    fo_display_free(dl);
+}
+
+/* width and height on margin boxes (content box, as in CSS 2.1). */
+static void test_fixed_on_page(void **state)
+{
+    fo_display *dl = typeset("text\n", PAGE
+                             "@top-left { content: 'A rather long running head on the left'; "
+                             RED " } @top-right { content: 'p. 7'; width: 30mm; padding: 0 2mm; "
+                             BLUE " } @left-top { content: 'Side'; height: 20mm; " GREEN " } }");
+    const fo_rect_item *l = rect_of(dl, 0, 1, 0, 0), *r = rect_of(dl, 0, 0, 0, 1),
+                       *g = rect_of(dl, 0, 0, 1, 0);
+    assert_non_null(l);
+    assert_non_null(r);
+    assert_non_null(g);
+    NEAR(r->w, 34 * MM); /* 30 mm content + 2 × 2 mm padding */
+    NEAR(r->x + r->w, 130 * MM);
+    NEAR(l->w, 76 * MM);
+    NEAR(g->h, 20 * MM);
+    NEAR(g->y, 20 * MM); /* left-top: at the top of the page area */
+    NEAR(g->w, 20 * MM);
     fo_display_free(dl);
 }
 
@@ -389,6 +432,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rules),
+        cmocka_unit_test(test_rules_fixed),
+        cmocka_unit_test(test_fixed_on_page),
         cmocka_unit_test(test_only_centre),
         cmocka_unit_test(test_long_left_short_right),
         cmocka_unit_test(test_all_three),
