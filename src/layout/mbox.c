@@ -140,23 +140,36 @@ static void content_widths(fo_lay *L, const mbox *m, double *min, double *max)
     int n = 0;
     const PangoLogAttr *la = pango_layout_get_log_attrs_readonly(pl, &n);
     double seg_start = 0, seg_end = 0, widest = 0;
-    int i = 0;
-    for (const char *p = m->text; *p; p = g_utf8_next_char(p), i++) {
-        PangoRectangle pos;
-        pango_layout_index_to_pos(pl, (int)(p - m->text), &pos);
-        double x0 = (double)(pos.width < 0 ? pos.x + pos.width : pos.x) / PANGO_SCALE;
-        double x1 = x0 + (double)(pos.width < 0 ? -pos.width : pos.width) / PANGO_SCALE;
-        if (i < n && la[i].is_line_break && i > 0) {
+    /* clusters in visual order; their character index found by walking
+     * forward from the previous one (linear for left-to-right text) */
+    PangoLayoutIter *it = pango_layout_get_iter(pl);
+    int prev_byte = 0;
+    long ci = 0;
+    do {
+        int byte = pango_layout_iter_get_index(it);
+        if (byte < prev_byte) {
+            prev_byte = 0;
+            ci = 0;
+        }
+        ci += g_utf8_pointer_to_offset(m->text + prev_byte, m->text + byte);
+        prev_byte = byte;
+        if (ci >= n || !m->text[byte])
+            continue;
+        PangoRectangle r;
+        pango_layout_iter_get_cluster_extents(it, NULL, &r);
+        double x0 = (double)r.x / PANGO_SCALE, x1 = x0 + (double)r.width / PANGO_SCALE;
+        if (la[ci].is_line_break && ci > 0) {
             if (seg_end - seg_start > widest)
                 widest = seg_end - seg_start;
             seg_start = seg_end = x0;
         }
-        if (i < n && !la[i].is_white) {
+        if (!la[ci].is_white) {
             if (seg_end <= seg_start)
                 seg_start = x0;
             seg_end = x1;
         }
-    }
+    } while (pango_layout_iter_next_cluster(it));
+    pango_layout_iter_free(it);
     if (seg_end - seg_start > widest)
         widest = seg_end - seg_start;
     *min = widest < *max ? widest : *max;

@@ -251,6 +251,31 @@ static void test_all_three(void **state)
     fo_display_free(dl);
 }
 
+/* A box squeezed by a long neighbour keeps its min-content width: its
+ * longest word is not broken. */
+static void test_min_content(void **state)
+{
+    fo_display *dl = typeset("text\n", PAGE
+                             "@top-left { content: 'Incomprehensibilities x'; " RED " }"
+                             "@top-right { content: 'A very long neighbour that goes on and on "
+                             "and on, far longer than the whole width of the page area, so that "
+                             "it has to wrap onto line after line after line, and then wraps "
+                             "again, and again, and again, before it comes to an end at last "
+                             "somewhere near the foot of its box'; font-size: 5pt; "
+                             "line-height: 5.5pt; " BLUE " } }");
+    const fo_rect_item *l = rect_of(dl, 0, 1, 0, 0);
+    assert_non_null(l);
+    extent el = runs_of(dl, 0, 0, 20 * MM, l->x, l->x + l->w);
+    assert_int_equal(el.nlines, 2);
+    assert_true(el.x1 <= l->x + l->w + 0.01);
+    /* the second line is the "x" alone, not the end of a broken word */
+    extent last = runs_of(dl, 0, el.y_last - 0.01, el.y_last + 0.01, l->x, l->x + l->w);
+    assert_true(last.x1 - last.x0 < 3 * MM);
+    /* and it is not much wider than that word: the neighbour needs the room */
+    assert_true(l->w < 55 * MM);
+    fo_display_free(dl);
+}
+
 /* width and height on margin boxes (content box, as in CSS 2.1). */
 static void test_fixed_on_page(void **state)
 {
@@ -434,6 +459,7 @@ int main(void)
         cmocka_unit_test(test_rules),
         cmocka_unit_test(test_rules_fixed),
         cmocka_unit_test(test_fixed_on_page),
+        cmocka_unit_test(test_min_content),
         cmocka_unit_test(test_only_centre),
         cmocka_unit_test(test_long_left_short_right),
         cmocka_unit_test(test_all_three),
