@@ -106,6 +106,7 @@ typedef struct fo_lay {
     GHashTable *missing;   /* gunichar → 1: characters already reported */
     bool warned_html;
     bool warned_nesting;   /* the deep-nesting warning was given */
+    bool warned_mbox;      /* a page-margin box's text was cut (mbox.c) */
     double content_h;      /* sum of box heights so far, each at most area_h, pt */
     lay_marker marker;
     GArray *rules;               /* lay_rule: open block quotes */

@@ -18,6 +18,11 @@
  * breaker's sums and Pango's extents may differ in the last bit). */
 #define MB_HAIR 0.01
 
+/* Bytes of text a margin box draws at most: a running head fed a whole
+ * chapter (string-set: x content() on a long element) is cut there, with
+ * a warning, so that it cannot cost every page seconds of shaping. */
+#define MB_MAX_TEXT 2000
+
 /* One margin box while the page's boxes are placed. */
 typedef struct mbox {
     bool on;          /* generated: content is not none (§5.3.1) */
@@ -262,6 +267,20 @@ void lay_margin_boxes(fo_lay *L, fo_page *page, unsigned flags, const lay_gen_pa
         fo_style *s = &m[b].s;
         m[b].on = true;
         m[b].text = lay_gen_text(&L->gen, s->content, NULL, gp);
+        size_t len = strlen(m[b].text);
+        if (len > MB_MAX_TEXT) {
+            char *cut = g_utf8_find_prev_char(m[b].text, m[b].text + MB_MAX_TEXT + 1);
+            *cut = '\0';
+            char *t = g_strconcat(m[b].text, "\u2026", NULL);
+            g_free(m[b].text);
+            m[b].text = t;
+            if (!L->warned_mbox)
+                fo_warn(L->diag, L->doc->path, 0, 0,
+                        "a page-margin box's text is %zu bytes long; only its first %d "
+                        "bytes are drawn",
+                        len, MB_MAX_TEXT);
+            L->warned_mbox = true;
+        }
         s->text_indent = 0; /* inherited from the body, meant for paragraphs */
         m[b].ex_h = s->margin_left + s->border_left_width + s->padding_left +
                     s->padding_right + s->border_right_width + s->margin_right;

@@ -55,6 +55,18 @@ static fo_display *typeset(const char *md, const char *css)
     return dl;
 }
 
+static char *band(const fo_display *dl, int pn, double y0, double y1)
+{
+    GString *g = g_string_new(NULL);
+    const fo_page *p = &dl->pages[pn];
+    for (int i = 0; i < p->nitems; i++) {
+        const fo_item *it = &p->items[i];
+        if (it->kind == FO_ITEM_GLYPHS && it->u.glyphs.y >= y0 && it->u.glyphs.y < y1)
+            g_string_append_len(g, it->u.glyphs.text, it->u.glyphs.text_len);
+    }
+    return g_string_free(g, FALSE);
+}
+
 /* ---- §5.3.2 on numbers ---- */
 
 static void widths(bool a, bool b, bool c, const double mn[3], const double mx[3],
@@ -276,6 +288,40 @@ static void test_min_content(void **state)
     fo_display_free(dl);
 }
 
+/* A runaway running head is cut at 2000 bytes with one warning. */
+static void test_long_text_cut(void **state)
+{
+    GString *md = g_string_new("---\nrun: ");
+    for (int i = 0; i < 2000; i++)
+        g_string_append(md, "word ");
+    g_string_append(md, "\n---\n\ntext\n\n# Two\n\ntext\n");
+    const char *css = "@page { @top-center { content: string(run); font-size: 2pt } }"
+                      "h1 { break-before: page }";
+    fo_diag d;
+    fo_diag_init(&d);
+    d.quiet = true;
+    d.capture = true;
+    fo_doc *doc = NULL;
+    fo_sheet *sheet = NULL;
+    fo_display *dl = NULL;
+    assert_int_equal(fo_doc_parse(md->str, md->len, "t.md", &doc, &d), FO_OK);
+    assert_int_equal(fo_sheet_parse(css, strlen(css), "t.css", true, &sheet, &d), FO_OK);
+    assert_int_equal(fo_layout_document(doc, sheet, fonts, NULL, &dl, &d), FO_OK);
+    assert_int_equal(dl->npages, 2);
+    assert_non_null(d.captured);
+    const char *w = strstr(d.captured, "page-margin box's text is 9999 bytes long; only its first 2000");
+    assert_non_null(w);
+    assert_null(strstr(w + 1, "page-margin box's text")); /* once per document */
+    char *head = band(dl, 0, 0, 72);
+    assert_true(strlen(head) > 1000 && strlen(head) <= 2000 + 3);
+    g_free(head);
+    fo_display_free(dl);
+    fo_sheet_free(sheet);
+    fo_doc_free(doc);
+    fo_diag_dispose(&d);
+    g_string_free(md, TRUE);
+}
+
 /* width and height on margin boxes (content box, as in CSS 2.1). */
 static void test_fixed_on_page(void **state)
 {
@@ -391,18 +437,6 @@ static void test_defaults(void **state)
 
 /* ---- string() policies (GCPM 3 §1.2) ---- */
 
-static char *band(const fo_display *dl, int pn, double y0, double y1)
-{
-    GString *g = g_string_new(NULL);
-    const fo_page *p = &dl->pages[pn];
-    for (int i = 0; i < p->nitems; i++) {
-        const fo_item *it = &p->items[i];
-        if (it->kind == FO_ITEM_GLYPHS && it->u.glyphs.y >= y0 && it->u.glyphs.y < y1)
-            g_string_append_len(g, it->u.glyphs.text, it->u.glyphs.text_len);
-    }
-    return g_string_free(g, FALSE);
-}
-
 static void test_string_policies(void **state)
 {
     /* page 1: a paragraph, then "One" and "Two" mid-page; page 2: no
@@ -460,6 +494,7 @@ int main(void)
         cmocka_unit_test(test_rules_fixed),
         cmocka_unit_test(test_fixed_on_page),
         cmocka_unit_test(test_min_content),
+        cmocka_unit_test(test_long_text_cut),
         cmocka_unit_test(test_only_centre),
         cmocka_unit_test(test_long_left_short_right),
         cmocka_unit_test(test_all_three),
