@@ -160,24 +160,43 @@ static const char *meta_value(const fo_meta *m, const char *name)
     return NULL;
 }
 
-static const char *named_string(const lay_gen *g, const char *name, const lay_gen_page *p)
+/* The value string(name, policy) shows on page p (GCPM 3 §1.2); NULL
+ * when the string has no value.  Without a page (::before/::after) the
+ * latest assignment so far. */
+static const char *named_string(const lay_gen *g, const char *name, fo_string_policy policy,
+                                const lay_gen_page *p)
 {
-    const char *before = NULL;
+    const char *entry = NULL, *first = NULL, *last = NULL;
+    bool at_start = false;
     for (guint i = 0; i < g->events->len; i++) {
         const lay_string_event *e = &g_array_index(g->events, lay_string_event, i);
         if (strcmp(e->name, name) != 0)
             continue;
         if (!p || e->box < p->first_box) {
-            before = e->value;
+            entry = e->value;
             continue;
         }
-        if (e->box < p->end_box)
-            return e->value; /* the first assignment on the page */
+        if (e->box >= p->end_box)
+            break;
+        if (!first) {
+            first = e->value;
+            at_start = e->box == p->first_box;
+        }
+        last = e->value;
+    }
+    if (!entry)
+        entry = meta_value(g->meta, name);
+    switch (policy) {
+    case FO_STRING_START:
+        return at_start ? first : entry;
+    case FO_STRING_LAST:
+        return last ? last : entry;
+    case FO_STRING_FIRST_EXCEPT:
+        return first ? "" : entry;
+    case FO_STRING_FIRST:
         break;
     }
-    if (before)
-        return before;
-    return meta_value(g->meta, name);
+    return first ? first : entry;
 }
 
 char *lay_gen_text(const lay_gen *g, const fo_content *c, const char *self,
@@ -211,7 +230,7 @@ char *lay_gen_text(const lay_gen *g, const fo_content *c, const char *self,
             break;
         }
         case FO_CONTENT_STRING: {
-            const char *v = named_string(g, it->text, page);
+            const char *v = named_string(g, it->text, it->policy, page);
             if (v)
                 g_string_append(out, v);
             break;

@@ -61,10 +61,13 @@ typedef struct lay_gen_page {
 
 /* The text of `c` (g_malloc'd; "" for NULL).  counter(page)/counter(pages)
  * come from `page` (0 when it is NULL), other counters from the current
- * values, string(name) from the named strings (GCPM 3 §1.2 `first`: the
- * first assignment on the page, else the last one before it, else the
- * front-matter value: title, subtitle, author, date, lang, subject or any
- * other key). */
+ * values, string(name, policy) from the named strings by GCPM 3 §1.2:
+ * `first` (the default) the page's first assignment, `start` the first
+ * assignment when its element's box is the page's first box, `last` the
+ * page's last assignment, `first-except` nothing on a page with an
+ * assignment; otherwise the entry value: the last assignment on an earlier
+ * page, else the front-matter value (title, subtitle, author, date, lang,
+ * subject or any other key). */
 char *lay_gen_text(const lay_gen *g, const fo_content *c, const char *self,
                    const lay_gen_page *page);
 

@@ -127,6 +127,7 @@ typedef struct fo_lay {
     GHashTable *missing;   /* gunichar → 1: characters already reported */
     bool warned_html;
     bool warned_nesting;   /* the deep-nesting warning was given */
+    bool warned_mbox;      /* a page-margin box's text was cut (mbox.c) */
     double content_h;      /* sum of box heights so far, each at most area_h_max, pt */
     lay_marker marker;
     GArray *rules;               /* lay_rule: open block quotes */
@@ -255,6 +256,10 @@ double lay_shaped_height(const lay_shaped *sh);
  * relative to the box top), left edge at absolute x. */
 void lay_shaped_emit(fo_lay *L, const lay_shaped *sh, const lay_text *t, const fo_style *s,
                      double x, double y0);
+/* As lay_shaped_emit, but straight onto `page` (NULL: the current box),
+ * y0 then from the page top (pt); anchors are left out on a page. */
+void lay_shaped_emit_page(fo_lay *L, const lay_shaped *sh, const lay_text *t,
+                          const fo_style *s, double x, double y0, fo_page *page);
 /* Shapes a single line of plain text and returns its width in pt; when `it`
  * is non-NULL, fills a glyph-run item at baseline (x, y) (several runs when
  * fonts change are appended through lay_item_add instead, and *it unused).
@@ -423,6 +428,20 @@ double lay_page_area_h(void *L, int p);
 
 /* ---- pages (page.c) ---- */
 fo_status lay_pages(fo_lay *L);
+/* Draws the page-margin boxes of a page of kind `flags` (FO_PAGE_*) onto
+ * `page` (mbox.c; CSS Paged Media 3 §5), in the page's own geometry `P`
+ * (fo_sheet_page_for: margins per page kind).  Errors set L->status. */
+void lay_margin_boxes(fo_lay *L, fo_page *page, unsigned flags, const lay_gen_page *gp,
+                      const fo_page_style *P);
+/* Outer widths of the three boxes of one page side from their outer
+ * min- and max-content widths (pt; Paged Media 3 §5.3.2, mbox.c): on[k]
+ * says box k (0 start, 1 centre, 2 end) is generated; fixed[k] ≥ 0 is an
+ * outer width set by `width` (< 0, or fixed NULL: auto); `avail` is the
+ * page area's width (height for the left and right sides).  The centre
+ * box is centred: auto start and end boxes get equal widths when it is
+ * generated. */
+void lay_margin_widths(const bool on[3], const double min[3], const double max[3],
+                       const double fixed[3], double avail, double out[3]);
 /* Preflight after pagination (pagecheck.c): pages of earlier problems,
  * stranded headings, unavoidable widows and orphans (`pg` as fo_paginate
  * left it); then links to missing anchors over the written pages. */

@@ -536,13 +536,20 @@ static void line_anchors(fo_lay *L, const lay_shaped *sh, const lay_line *ln,
 void lay_shaped_emit(fo_lay *L, const lay_shaped *sh, const lay_text *t, const fo_style *s,
                      double x, double y0)
 {
+    lay_shaped_emit_page(L, sh, t, s, x, y0, NULL);
+}
+
+void lay_shaped_emit_page(fo_lay *L, const lay_shaped *sh, const lay_text *t,
+                          const fo_style *s, double x, double y0, fo_page *page)
+{
     double h, bl, y = y0;
-    sink k = {L, NULL};
+    sink k = {L, page};
     for (int i = 0; i < sh->nlines; i++) {
         const lay_line *ln = &sh->lines[i];
         line_geom(sh, ln, &h, &bl);
         emit_line(&k, sh, ln, x, y + bl, s->color, t->src_line, t->links, y, h);
-        line_anchors(L, sh, ln, t, i == sh->nlines - 1, x, y);
+        if (!page)
+            line_anchors(L, sh, ln, t, i == sh->nlines - 1, x, y);
         y += h;
     }
 }

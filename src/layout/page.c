@@ -1,6 +1,7 @@
 /* page.c — paginating the box list and writing pages to the display list,
  * with the running furniture: the page-margin boxes of the style sheet
- * (running heads, page numbers), drawn once the page count is known. */
+ * (running heads, page numbers; mbox.c), drawn once the page count is
+ * known. */
 #include "lay.h"
 
 #include <math.h>
@@ -54,63 +55,6 @@ static fo_status emit_box(fo_lay *L, fo_page *page, int b, double dy, bool repea
             return FO_ERR_NOMEM;
     }
     return FO_OK;
-}
-
-/* The page-margin boxes of one page (CSS Paged Media 3 §5): each box
- * with content is one line of text, vertically centred in its margin
- * (top and bottom boxes) or placed at the top, middle or bottom of the
- * page area (left and right boxes), aligned by its text-align within its
- * box.  Box widths follow §5.3 loosely: corners take the margin corner;
- * *-left, *-center and *-right all span the page area's width and differ
- * in alignment, so long texts in neighbouring boxes may overlap. */
-static void margin_boxes(fo_lay *L, fo_page *page, unsigned flags,
-                         const lay_gen_page *gp, const fo_page_style *P)
-{
-    for (int b = 0; b < FO_MB_COUNT && L->status == FO_OK; b++) {
-        fo_style s;
-        if (!fo_sheet_margin_box(L->sheet, flags, (fo_margin_box)b, &L->root_style, &s))
-            continue;
-        /* percentage padding: of the page box (Paged Media 3 §6) */
-        fo_style_resolve_box(&s, P->width, P->height);
-        char *text = lay_gen_text(&L->gen, s.content, NULL, gp);
-        if (!*text) {
-            g_free(text);
-            continue;
-        }
-        /* the box: x0..x1 horizontally, its vertical centre yc */
-        double x0 = P->margin_left, x1 = P->width - P->margin_right, yc = 0;
-        double top = P->margin_top, bottom = P->height - P->margin_bottom;
-        switch ((fo_margin_box)b) {
-        case FO_MB_TOP_LEFT_CORNER: x0 = 0; x1 = P->margin_left; yc = top / 2; break;
-        case FO_MB_TOP_RIGHT_CORNER: x0 = x1; x1 = P->width; yc = top / 2; break;
-        case FO_MB_BOTTOM_LEFT_CORNER: x0 = 0; x1 = P->margin_left; yc = (bottom + P->height) / 2; break;
-        case FO_MB_BOTTOM_RIGHT_CORNER: x0 = x1; x1 = P->width; yc = (bottom + P->height) / 2; break;
-        case FO_MB_TOP_LEFT: case FO_MB_TOP_CENTER: case FO_MB_TOP_RIGHT:
-            yc = top / 2; break;
-        case FO_MB_BOTTOM_LEFT: case FO_MB_BOTTOM_CENTER: case FO_MB_BOTTOM_RIGHT:
-            yc = (bottom + P->height) / 2; break;
-        case FO_MB_LEFT_TOP: case FO_MB_LEFT_MIDDLE: case FO_MB_LEFT_BOTTOM:
-            x0 = 0; x1 = P->margin_left; break;
-        default: /* right-* */
-            x0 = P->width - P->margin_right; x1 = P->width; break;
-        }
-        if (b == FO_MB_LEFT_TOP || b == FO_MB_RIGHT_TOP)
-            yc = top + s.font_size;
-        else if (b == FO_MB_LEFT_MIDDLE || b == FO_MB_RIGHT_MIDDLE)
-            yc = (top + bottom) / 2;
-        else if (b == FO_MB_LEFT_BOTTOM || b == FO_MB_RIGHT_BOTTOM)
-            yc = bottom - s.font_size;
-        x0 += s.padding_left;
-        x1 -= s.padding_right;
-        double w = lay_plain_line(L, text, &s, 0, 0, false, NULL);
-        double x = s.text_align == FO_TEXT_RIGHT    ? x1 - w
-                   : s.text_align == FO_TEXT_CENTER ? (x0 + x1 - w) / 2
-                                                    : x0;
-        /* baseline: the em box centred on yc (ascent ≈ 0.8 em) */
-        double y = yc + s.font_size * 0.35;
-        lay_plain_line(L, text, &s, x, y, true, page);
-        g_free(text);
-    }
 }
 
 static fo_status emit_note(fo_lay *L, fo_page *page, int b, double dy, bool repeat)
@@ -179,7 +123,7 @@ fo_status lay_pages(fo_lay *L)
         lay_gen_page gp = {p + 1, npages, b0, b1};
         fo_page_style P; /* this page's own margins (Paged Media 3 §4.2) */
         fo_sheet_page_for(L->sheet, flags, &P);
-        margin_boxes(L, page, flags, &gp, &P);
+        lay_margin_boxes(L, page, flags, &gp, &P);
     }
     L->shift_x = 0;
     if (st == FO_OK && L->status == FO_OK)

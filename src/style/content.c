@@ -109,12 +109,16 @@ static bool content_item(fo_vcur *c, fo_content_item *it, bool self_ok)
         }
         it->text = name->value;
         if (comma(c)) {
-            static const fo_keyword pol[] = {{"first", 0}, {"start", 1}, {"last", 2},
-                                             {"first-except", 3}, {NULL, 0}};
-            if (fo_vcur_keyword(c, pol) != 0) {
-                c->why = "only string(name) and string(name, first) are supported";
+            static const fo_keyword pol[] = {{"first", FO_STRING_FIRST}, {"start", FO_STRING_START},
+                                             {"last", FO_STRING_LAST},
+                                             {"first-except", FO_STRING_FIRST_EXCEPT},
+                                             {NULL, 0}};
+            int k = fo_vcur_keyword(c, pol);
+            if (k < 0) {
+                c->why = "string() takes first, start, last or first-except";
                 return false;
             }
+            it->policy = (fo_string_policy)k;
         }
         return close_paren(c);
     }

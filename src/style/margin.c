@@ -39,8 +39,8 @@ bool fo_sheet_push_page_rule(fo_sheet *s, unsigned flags, unsigned spec, int box
 }
 
 /* Cascades the page rules for `box` (FO_MB_COUNT: the page context) on a
- * page of kind `page_flags` into `value`; true when text-align was set. */
-static bool cascade_box(const fo_sheet *s, unsigned page_flags, int box,
+ * page of kind `page_flags` into `value`. */
+static void cascade_box(const fo_sheet *s, unsigned page_flags, int box,
                         const fo_value *value[FO_PROP_COUNT])
 {
     uint64_t key[FO_PROP_COUNT];
@@ -64,7 +64,33 @@ static bool cascade_box(const fo_sheet *s, unsigned page_flags, int box,
             }
         }
     }
-    return value[FO_P_TEXT_ALIGN] != NULL;
+}
+
+/* The defaults of Paged Media 3 §5.3's table. */
+static fo_text_align default_align(fo_margin_box box)
+{
+    switch (box) {
+    case FO_MB_TOP_LEFT: case FO_MB_BOTTOM_LEFT:
+    case FO_MB_TOP_RIGHT_CORNER: case FO_MB_BOTTOM_RIGHT_CORNER:
+        return FO_TEXT_LEFT;
+    case FO_MB_TOP_RIGHT: case FO_MB_BOTTOM_RIGHT:
+    case FO_MB_TOP_LEFT_CORNER: case FO_MB_BOTTOM_LEFT_CORNER:
+        return FO_TEXT_RIGHT;
+    default:
+        return FO_TEXT_CENTER;
+    }
+}
+
+static fo_vertical_align default_valign(fo_margin_box box)
+{
+    switch (box) {
+    case FO_MB_LEFT_TOP: case FO_MB_RIGHT_TOP:
+        return FO_VALIGN_TOP;
+    case FO_MB_LEFT_BOTTOM: case FO_MB_RIGHT_BOTTOM:
+        return FO_VALIGN_BOTTOM;
+    default:
+        return FO_VALIGN_MIDDLE;
+    }
 }
 
 bool fo_sheet_margin_box(const fo_sheet *sheet, unsigned page_flags,
@@ -81,27 +107,16 @@ bool fo_sheet_margin_box(const fo_sheet *sheet, unsigned page_flags,
     const fo_var_env *env = fo_vars_apply(sheet, page_style ? page_style->vars : NULL, value);
     fo_prop_compute_all(value, page_style, &ctx);
     ctx.vars = env;
-    bool aligned = cascade_box(sheet, page_flags, (int)box, value);
+    cascade_box(sheet, page_flags, (int)box, value);
     env = fo_vars_apply(sheet, env, value);
+    bool aligned = value[FO_P_TEXT_ALIGN] != NULL;
     fo_prop_compute_all(value, &ctx, out);
     out->vars = env;
     if (!out->content)
         return false;
-    if (!aligned) {
-        switch (box) {
-        case FO_MB_TOP_LEFT: case FO_MB_BOTTOM_LEFT:
-        case FO_MB_TOP_LEFT_CORNER: case FO_MB_BOTTOM_LEFT_CORNER:
-        case FO_MB_LEFT_TOP: case FO_MB_LEFT_BOTTOM:
-            out->text_align = FO_TEXT_LEFT;
-            break;
-        case FO_MB_TOP_RIGHT: case FO_MB_BOTTOM_RIGHT:
-        case FO_MB_TOP_RIGHT_CORNER: case FO_MB_BOTTOM_RIGHT_CORNER:
-        case FO_MB_RIGHT_TOP: case FO_MB_RIGHT_BOTTOM:
-            out->text_align = FO_TEXT_RIGHT;
-            break;
-        default:
-            out->text_align = FO_TEXT_CENTER;
-        }
-    }
+    if (!aligned)
+        out->text_align = default_align(box);
+    if (out->vertical_align == FO_VALIGN_BASELINE)
+        out->vertical_align = default_valign(box);
     return true;
 }

@@ -452,6 +452,27 @@ static fo_prop_result parse_ALIGN_LAST(fo_vcur *c, fo_value *v, fo_arena *a)
     return keyword_value(c, v, kw);
 }
 
+/* vertical-align: the keywords margin boxes use (Paged Media 3 §5.3). */
+static fo_prop_result parse_VALIGN(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    static const fo_keyword kw[] = {
+        {"baseline", FO_VALIGN_BASELINE}, {"top", FO_VALIGN_TOP},
+        {"middle", FO_VALIGN_MIDDLE}, {"bottom", FO_VALIGN_BOTTOM}, {NULL, 0},
+    };
+    return keyword_value(c, v, kw);
+}
+
+/* height: auto | <length> ≥ 0 (no percentages: folio reads it on
+ * page-margin boxes only). */
+static fo_prop_result parse_HEIGHT(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    if (fo_vcur_ident(c, "auto")) {
+        *v = (fo_value){.kind = FO_V_KEYWORD, .keyword = 0};
+        return FO_PROP_OK;
+    }
+    return fo_parse_length(c, FO_LEN_NONNEG, v) ? FO_PROP_OK : FO_PROP_INVALID;
+}
+
 static fo_prop_result parse_HYPHENS(fo_vcur *c, fo_value *v, fo_arena *a)
 {
     static const fo_keyword kw[] = {
@@ -559,6 +580,18 @@ static unsigned compute_DECORATION(const fo_value *v, fo_style *s, const ctx *c)
 static fo_text_align_last compute_ALIGN_LAST(const fo_value *v, fo_style *s, const ctx *c)
 {
     return (fo_text_align_last)v->keyword;
+}
+
+static fo_vertical_align compute_VALIGN(const fo_value *v, fo_style *s, const ctx *c)
+{
+    return (fo_vertical_align)v->keyword;
+}
+
+static double compute_HEIGHT(const fo_value *v, fo_style *s, const ctx *c)
+{
+    if (v->kind == FO_V_KEYWORD)
+        return -1;
+    return clampd(fo_resolve_length(v, s->font_size, s->root_font_size, 0), 0, FO_MAX_LENGTH);
 }
 
 static fo_hyphens compute_HYPHENS(const fo_value *v, fo_style *s, const ctx *c)
@@ -712,7 +745,7 @@ static fo_break compute_BREAK_BETWEEN(const fo_value *v, fo_style *s, const ctx 
 #define copy_extra_LENGTH_PCT(d, s) ((void)0) /* pct: fo_prop_compute_all */
 #define copy_extra_PADDING_PCT(d, s) ((void)0)
 #define copy_extra_MARGIN(d, s) ((void)0) /* margin_auto: fo_prop_compute_all */
-#define copy_extra_SIZE(d, s) ((void)0)
+#define copy_extra_HEIGHT(d, s) ((void)0)
 #define copy_extra_MAX_SIZE(d, s) ((void)0)
 #define copy_extra_WHITE_SPACE(d, s) ((void)0)
 #define copy_extra_TEXT_WRAP(d, s) ((void)0)
@@ -728,6 +761,8 @@ static fo_break compute_BREAK_BETWEEN(const fo_value *v, fo_style *s, const ctx 
 #define copy_extra_DECORATION(d, s) ((void)0)
 #define copy_extra_ALIGN_LAST(d, s) ((void)0)
 #define copy_extra_HYPHENS(d, s) ((void)0)
+#define copy_extra_VALIGN(d, s) ((void)0)
+#define copy_extra_SIZE(d, s) ((void)0)
 #define copy_extra_BORDER_WIDTH(d, s) ((void)0)
 #define copy_extra_CONTENT(d, s) ((void)0)
 #define copy_extra_LIST_POS(d, s) ((void)0)

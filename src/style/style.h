@@ -53,6 +53,13 @@ enum { FO_DECO_UNDERLINE = 1, FO_DECO_LINE_THROUGH = 2 };
 
 typedef enum fo_hyphens { FO_HYPHENS_MANUAL, FO_HYPHENS_NONE, FO_HYPHENS_AUTO } fo_hyphens;
 
+/* vertical-align (CSS 2.1 §10.8.1), read on page-margin boxes only (CSS
+ * Paged Media 3 §5.3: the box's content sits at its top, middle or
+ * bottom); baseline, the initial value, counts as the box's default. */
+typedef enum fo_vertical_align {
+    FO_VALIGN_BASELINE, FO_VALIGN_TOP, FO_VALIGN_MIDDLE, FO_VALIGN_BOTTOM
+} fo_vertical_align;
+
 /* text-align-last (CSS Text 3 §6.3); FO_ALIGN_LAST_AUTO follows
  * text-align (justified text: last line at the start). */
 typedef enum fo_text_align_last {
@@ -87,11 +94,24 @@ typedef enum fo_content_kind {
     FO_CONTENT_SELF,     /* content(): the element's own text (string-set) */
 } fo_content_kind;
 
+/* Which assignment of a named string string() shows on a page (GCPM 3
+ * §1.2).  The entry value is the value at the start of the page: the last
+ * assignment on an earlier page (else the front-matter value). */
+typedef enum fo_string_policy {
+    FO_STRING_FIRST,       /* the page's first assignment, else the entry value */
+    FO_STRING_START,       /* the page's first assignment when its element
+                              starts the page, else the entry value */
+    FO_STRING_LAST,        /* the page's last assignment, else the entry value */
+    FO_STRING_FIRST_EXCEPT /* empty on a page with an assignment, else the
+                              entry value */
+} fo_string_policy;
+
 typedef struct fo_content_item {
     fo_content_kind kind;
     const char *text;          /* string, or counter/string name */
     const char *sep;           /* counters(): separator */
     fo_list_style style;       /* counter()/counters(): counter style */
+    fo_string_policy policy;   /* string(): which assignment */
 } fo_content_item;
 
 /* A computed `content` value: n ≥ 1 items.  NULL in fo_style means
@@ -151,8 +171,9 @@ typedef struct fo_style {
                                   `auto` (its pt field is 0); tables and figures
                                   use it to centre or align (CSS 2.1 §10.3.3) */
     double width, max_width;   /* pt; -1: auto / none (or %: pct_set).  Used by
-                                  tables and figures (images); other boxes always
-                                  fill their containing block */
+                                  tables, figures (images) and page-margin boxes
+                                  (content box); other boxes always fill their
+                                  containing block */
     unsigned pct_set;          /* bits 1u << FO_PCT_*: that length is a percentage */
     double pct[FO_PCT_COUNT];  /* the percentages, 10% → 10 (valid where pct_set says) */
     fo_white_space white_space;
@@ -167,6 +188,8 @@ typedef struct fo_style {
     fo_text_transform text_transform;
     unsigned text_decoration;  /* FO_DECO_* bits of this element's own text-decoration */
     fo_text_align_last text_align_last;
+    fo_vertical_align vertical_align; /* page-margin boxes only */
+    double height;             /* pt, content box; < 0: auto (page-margin boxes only) */
     fo_hyphens hyphens;        /* stored for the line breaker */
     fo_border_style border_top_style, border_right_style, border_bottom_style,
         border_left_style;
@@ -404,9 +427,13 @@ typedef enum fo_margin_box {
  * the style the page context inherits (pass the root element's; its
  * custom properties are inherited too, and var() is substituted as in
  * fo_style_compute).  When
- * the box has no text-align of its own it gets the box's default (§5.3:
- * left for *-left, centre for *-center and left/right-middle, right for
- * *-right).  Returns false when the box's content is none/normal (no box
+ * the box has no text-align or vertical-align of its own it gets the
+ * box's default from the table of §5.3: text-align left for top-left and
+ * bottom-left, right for top-right, bottom-right and the left corners,
+ * left for the right corners, centre for the others; vertical-align top
+ * for left-top and right-top, bottom for left-bottom and right-bottom,
+ * middle for the others (an explicit `baseline` also takes the default).
+ * Returns false when the box's content is none/normal (no box
  * is generated, §5.3.1); *out is then unspecified.  Never fails. */
 bool fo_sheet_margin_box(const fo_sheet *sheet, unsigned page_flags,
                          fo_margin_box box, const fo_style *page_style,
