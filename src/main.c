@@ -380,8 +380,18 @@ static int run(int argc, char **argv, const char **allow)
             po.permissions_set = true;
             break;
         case 'q': quiet = true; break;
-        case 'P': png_dir = optarg; break;
-        case 'C': sheet_path = optarg; break;
+        case 'P':
+            if (strcmp(optarg, "-") == 0)
+                return usage_error("--png needs a folder; '-' (standard output) is not "
+                                   "supported for page images");
+            png_dir = optarg;
+            break;
+        case 'C':
+            if (strcmp(optarg, "-") == 0)
+                return usage_error("--contact-sheet needs a file name; '-' (standard output) "
+                                   "is not supported");
+            sheet_path = optarg;
+            break;
         case 'D': {
             char *end;
             errno = 0;
@@ -420,8 +430,13 @@ static int run(int argc, char **argv, const char **allow)
             return usage_error(m);
         }
         default: {
+            /* an unknown short option (maybe inside a cluster like -qr) is
+             * in optopt; an unknown long option is the argument just read */
             char m[128];
-            snprintf(m, sizeof m, "unknown option '%s'", argv[optind - 1]);
+            if (optopt > 0 && optopt < 128)
+                snprintf(m, sizeof m, "unknown option '-%c'", optopt);
+            else
+                snprintf(m, sizeof m, "unknown option '%s'", argv[optind - 1]);
             return usage_error(m);
         }
         }

@@ -3,6 +3,7 @@
  * rectangles and lines, and the atomic write of the file.  Links, outline
  * and document information live in pdf_nav.c, fonts in pdf_font*.c, text
  * operators in pdf_text.c. */
+#include "../base/tempfile.h"
 #include "pdf.h"
 
 #include <errno.h>
@@ -475,7 +476,7 @@ fo_status fo_pdf_write(const fo_display *d, const char *path,
      * writes it with one write_all, so an error leaves stdout untouched. */
     bool to_stdout = strcmp(path, "-") == 0;
     char *tmp = NULL;
-    int fd = STDOUT_FILENO;
+    int fd = STDOUT_FILENO, temp_slot = -1;
     if (!to_stdout) {
         /* the temporary file first, so an unwritable target fails fast */
         size_t plen = strlen(path);
@@ -490,6 +491,7 @@ fo_status fo_pdf_write(const fo_display *d, const char *path,
             free(tmp);
             return st;
         }
+        temp_slot = fo_temp_track(tmp); /* removed if interrupted (tempfile.h) */
         mode_t mask = umask(0); /* not thread-safe; folio is single-threaded */
         umask(mask);
         if (fchmod(fd, 0666 & ~mask) != 0) {
@@ -506,6 +508,7 @@ fo_status fo_pdf_write(const fo_display *d, const char *path,
 
     if (!to_stdout)
         st = finish_file(&w, st, fd, tmp, path);
+    fo_temp_forget(temp_slot);
 
     fo_pdf_buf_free(&w.buf);
     fo_pdf_deflate_free(w.zpage);

@@ -1,5 +1,6 @@
 /* png.c — the cairo raster backend: page images and contact sheets.
  * See png.h.  Faces are loaded in png_font.c. */
+#include "../base/tempfile.h"
 #include "png.h"
 
 #include <dirent.h>
@@ -321,6 +322,7 @@ static fo_status save_png(cairo_surface_t *s, const char *path, fo_diag *diag)
         free(tmp);
         return FO_ERR_IO;
     }
+    int temp_slot = fo_temp_track(tmp); /* removed if interrupted (tempfile.h) */
     errno = 0;
     cairo_status_t cs = cairo_surface_write_to_png_stream(s, write_fd, &fd);
     int err = errno;
@@ -337,8 +339,10 @@ static fo_status save_png(cairo_surface_t *s, const char *path, fo_diag *diag)
         cs = CAIRO_STATUS_WRITE_ERROR;
         err = errno;
     }
-    if (cs != CAIRO_STATUS_SUCCESS) {
+    if (cs != CAIRO_STATUS_SUCCESS)
         unlink(tmp);
+    fo_temp_forget(temp_slot);
+    if (cs != CAIRO_STATUS_SUCCESS) {
         fo_error(diag, NULL, 0, 0, "cannot write %s: %s", path,
                  cs == CAIRO_STATUS_WRITE_ERROR && err ? strerror(err)
                                                        : cairo_status_to_string(cs));

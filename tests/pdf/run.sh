@@ -242,6 +242,11 @@ else bad "widows: folio failed"; fi
 "$FOLIO" --version | grep -q '^folio ' && ok || bad "--version"
 "$FOLIO" 2>/dev/null; [ $? -eq 2 ] && ok || bad "no input: exit status is not 2"
 "$FOLIO" --bogus x.md 2>/dev/null; [ $? -eq 2 ] && ok || bad "unknown option: exit status is not 2"
+# an unknown short option inside a cluster is named, not the program path
+"$FOLIO" -qr x.md 2>"$OUT/cluster.err"; rc=$?
+[ $rc -eq 2 ] && grep -q "unknown option '-r'" "$OUT/cluster.err" && ok || bad "-qr: rc=$rc $(cat "$OUT/cluster.err")"
+"$FOLIO" -rf x.md 2>"$OUT/cluster.err"; rc=$?
+[ $rc -eq 2 ] && grep -q "unknown option '-r'" "$OUT/cluster.err" && ok || bad "-rf: rc=$rc $(cat "$OUT/cluster.err")"
 "$FOLIO" "$OUT/missing.md" -o "$OUT/missing.pdf" 2>"$OUT/missing.err"; rc=$?
 [ $rc -eq 1 ] && grep -q 'error: cannot read' "$OUT/missing.err" && [ ! -e "$OUT/missing.pdf" ] && ok || bad "missing input: rc=$rc $(cat "$OUT/missing.err")"
 printf '# From stdin\n\nHello.\n' | "$FOLIO" -q - -o "$OUT/stdin.pdf" && pdftotext "$OUT/stdin.pdf" - | grep -q 'From stdin' && ok || bad "standard input"

@@ -73,5 +73,13 @@ done
 "$FOLIO" -q "$MD" $STYLE --contact-sheet "$OUT/no/such/dir/sheet.png" 2>"$OUT/nodir.err"
 [ $? -eq 1 ] && grep -q 'error: cannot write' "$OUT/nodir.err" && ok || bad "--contact-sheet into a missing folder: $(cat "$OUT/nodir.err")"
 
+# '-' is standard output for -o only: page images and contact sheets need a
+# name (no folder or file called "-" appears)
+abs=$(cd "$(dirname "$FOLIO")" && pwd)/$(basename "$FOLIO")
+(cd "$OUT" && "$abs" -q "$OLDPWD/$MD" --style "$OLDPWD/styles/default.css" --png - 2>dash.err; echo $? > dash.rc)
+[ "$(cat "$OUT/dash.rc")" = 2 ] && [ ! -e "$OUT/-" ] && grep -q "'-' (standard output) is not supported" "$OUT/dash.err" && ok || bad "--png -: rc=$(cat "$OUT/dash.rc") $(cat "$OUT/dash.err")"
+(cd "$OUT" && "$abs" -q "$OLDPWD/$MD" --style "$OLDPWD/styles/default.css" --contact-sheet - 2>dash.err; echo $? > dash.rc)
+[ "$(cat "$OUT/dash.rc")" = 2 ] && [ ! -e "$OUT/-" ] && ok || bad "--contact-sheet -: rc=$(cat "$OUT/dash.rc") $(cat "$OUT/dash.err")"
+
 echo "png-cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
