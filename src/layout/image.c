@@ -14,6 +14,7 @@
  * A missing, remote or unreadable image gives a warning with its line and
  * a placeholder: a grey frame with the alt text and the path in it.
  */
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -85,6 +86,14 @@ static int hexval(char c)
 
 /* Whether an existing image file lies in a folder folio may read
  * (base/confine.h).  A missing file passes: fo_image_load reports it. */
+/* False when `path` exists and is not a regular file (a missing file is
+ * the loader's "No such file" error). */
+static bool regular_or_missing(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) != 0 || S_ISREG(st.st_mode);
+}
+
 static bool confined(fo_lay *L, const char *path)
 {
     const fo_confine *c = L->opt ? L->opt->confine : NULL;
@@ -187,6 +196,8 @@ static void figure(fo_lay *L, lay_frame *f, const fo_node *img, const fo_node *l
         snprintf(why, sizeof why, "remote images are not fetched");
     else if (!*url)
         snprintf(why, sizeof why, "no file name");
+    else if (!regular_or_missing(path))
+        snprintf(why, sizeof why, "not a regular file (a folder, FIFO or device)");
     else if (!confined(L, path))
         snprintf(why, sizeof why, "outside the folders folio may read (the document's, the "
                                   "style sheet's, the fonts folder and --allow-path)");

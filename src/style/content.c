@@ -308,7 +308,10 @@ void fo_counter_format(int value, fo_list_style style, char *buf, size_t size)
     case FO_LIST_SQUARE: snprintf(buf, size, "\u25AA"); return;
     case FO_LIST_NONE: buf[0] = '\0'; return;
     case FO_LIST_DECIMAL_LEADING_ZERO:
-        snprintf(buf, size, value >= 0 && value < 10 ? "0%d" : "%d", value);
+        /* two digits at least, the sign before them (Counter Styles 3
+         * §6.1: pad 2 "0", negative "-") */
+        snprintf(buf, size, value < 0 ? "-%02u" : "%02u",
+                 value < 0 ? 0u - (unsigned)value : (unsigned)value);
         return;
     case FO_LIST_LOWER_ALPHA:
     case FO_LIST_UPPER_ALPHA:

@@ -242,6 +242,11 @@ else bad "widows: folio failed"; fi
 "$FOLIO" --version | grep -q '^folio ' && ok || bad "--version"
 "$FOLIO" 2>/dev/null; [ $? -eq 2 ] && ok || bad "no input: exit status is not 2"
 "$FOLIO" --bogus x.md 2>/dev/null; [ $? -eq 2 ] && ok || bad "unknown option: exit status is not 2"
+# an image that is a folder: said so, not "outside the folders folio may read"
+mkdir -p "$OUT/imgdir/sub"
+printf 'Text.\n\n![d](sub)\n' > "$OUT/imgdir/d.md"
+"$FOLIO" "$OUT/imgdir/d.md" -o "$OUT/imgdir/d.pdf" --style styles/default.css 2>"$OUT/imgdir.err"; rc=$?
+[ $rc -eq 0 ] && grep -q "d.md:3:1: warning: cannot use image 'sub': not a regular file" "$OUT/imgdir.err" && ok || bad "folder as image: rc=$rc $(cat "$OUT/imgdir.err")"
 # an unknown short option inside a cluster is named, not the program path
 "$FOLIO" -qr x.md 2>"$OUT/cluster.err"; rc=$?
 [ $rc -eq 2 ] && grep -q "unknown option '-r'" "$OUT/cluster.err" && ok || bad "-qr: rc=$rc $(cat "$OUT/cluster.err")"

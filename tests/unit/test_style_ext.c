@@ -312,6 +312,10 @@ static void test_content_values(void **state)
     assert_string_equal(buf, "0");
     fo_counter_format(7, FO_LIST_DECIMAL_LEADING_ZERO, buf, sizeof buf);
     assert_string_equal(buf, "07");
+    fo_counter_format(-5, FO_LIST_DECIMAL_LEADING_ZERO, buf, sizeof buf);
+    assert_string_equal(buf, "-05");
+    fo_counter_format(123, FO_LIST_DECIMAL_LEADING_ZERO, buf, sizeof buf);
+    assert_string_equal(buf, "123");
 }
 
 static void test_margin_box_cascade(void **state)
