@@ -104,6 +104,7 @@ $(BUILD)/tests/specpdf: tests/tools/specpdf.c $(BUILD)/libfolio.a
 e2e: all $(BUILD)/tests/mdwords $(BUILD)/tests/mkjpeg $(BUILD)/tests/specpdf
 	@sh tests/pdf/run.sh $(BUILD)/folio
 	@sh tests/pdf/pagekind.sh $(BUILD)/folio
+	@sh tests/pdf/sides.sh $(BUILD)/folio
 	@sh tests/pdf/output.sh $(BUILD)/folio
 	@sh tests/pdf/links.sh $(BUILD)/folio
 	@sh tests/pdf/stdout.sh $(BUILD)/folio

@@ -42,11 +42,13 @@ int lay_box_begin(fo_lay *L, double height, int src_line)
     b->pg.height = height;
     b->pg.can_break_before = !L->keep_with_prev;
     b->pg.force_break = L->force_break;
+    b->pg.side = L->force_break ? L->force_side : FO_PG_ANY;
     b->item_first = L->nitems;
     b->src_line = src_line;
     L->pending_margin = 0;
     L->keep_with_prev = false;
     L->force_break = false;
+    L->force_side = FO_PG_ANY;
     L->nboxes++;
     /* Furniture waiting for the next box. */
     for (guint i = 0; i < L->rules->len; i++) {
@@ -160,16 +162,30 @@ void lay_margin(fo_lay *L, double m)
         L->pending_margin = m;
 }
 
+/* A forced break (CSS Fragmentation 3 §3.1) before the next box; `left` /
+ * `right` also name the side of the page it starts; when several forced
+ * breaks meet, the side named last (the later element's) wins. */
+static void force_break(fo_lay *L, fo_break v)
+{
+    L->force_break = true;
+    if (v == FO_BREAK_LEFT || v == FO_BREAK_RIGHT)
+        L->force_side = v == FO_BREAK_LEFT ? FO_PG_LEFT : FO_PG_RIGHT;
+}
+
 void lay_break_before(fo_lay *L, const fo_style *s)
 {
-    if (s->break_before == FO_BREAK_PAGE && L->nboxes > 0)
-        L->force_break = true;
+    /* Before the first box only a side counts: `left` leaves page 1 blank
+     * (fo_paginate); `page` and `right` are met by page 1 itself. */
+    fo_break v = s->break_before;
+    if ((v == FO_BREAK_PAGE && L->nboxes > 0) || v == FO_BREAK_LEFT || v == FO_BREAK_RIGHT)
+        force_break(L, v);
 }
 
 void lay_break_after(fo_lay *L, const fo_style *s)
 {
-    if (s->break_after == FO_BREAK_PAGE)
-        L->force_break = true;
+    if (s->break_after == FO_BREAK_PAGE || s->break_after == FO_BREAK_LEFT ||
+        s->break_after == FO_BREAK_RIGHT)
+        force_break(L, s->break_after);
     else if (s->break_after == FO_BREAK_AVOID)
         L->keep_with_prev = true;
 }

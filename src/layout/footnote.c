@@ -27,6 +27,7 @@ void lay_footnote_enter(fo_lay *L, lay_frame *c)
     L->pending_margin = 0;
     L->keep_with_prev = false;
     L->force_break = false;
+    L->force_side = FO_PG_ANY;
     L->note_gap = c->style.margin_top > c->style.margin_bottom ? c->style.margin_top
                                                                : c->style.margin_bottom;
     c->first_box = L->nboxes;

@@ -123,6 +123,7 @@ typedef struct fo_lay {
     double pending_margin; /* collapsed margin waiting for the next box */
     bool keep_with_prev;   /* the next box may not be preceded by a break */
     bool force_break;      /* the next box starts a page */
+    unsigned char force_side; /* FO_PG_*: the side of that page (break-before: right) */
     GHashTable *faces;     /* PangoFont* → lay_face* */
     GHashTable *missing;   /* gunichar → 1: characters already reported */
     bool warned_html;

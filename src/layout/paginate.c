@@ -52,6 +52,13 @@ static int avoid_broken_word(const fo_pg_box *boxes, int page_start, int brk)
     return brk;
 }
 
+/* Whether 0-based page `page` is on the wrong side for a forced break to
+ * `side` (page 1, index 0, is a right page). */
+static bool wrong_side(int side, int page)
+{
+    return (side == FO_PG_RIGHT && page % 2 == 1) || (side == FO_PG_LEFT && page % 2 == 0);
+}
+
 int fo_paginate_pages(fo_pg_box *boxes, int n, fo_pg_height_fn height, void *ctx,
                       fo_pg_box *notes, int nnotes, double note_sep)
 {
@@ -63,20 +70,30 @@ int fo_paginate_pages(fo_pg_box *boxes, int n, fo_pg_height_fn height, void *ctx
     foot f = {0, 0, 0, 0};
     foot f0 = f;        /* the footnote state when the page began */
     int i = 0;
+    if (n > 0 && boxes[0].force_break && wrong_side(boxes[0].side, 0)) {
+        /* break-before: left on the first box: page 1 (right) stays empty. */
+        page = 1;
+        area_height = height(ctx, 1);
+    }
     while (i < n) {
         fo_pg_box *b = &boxes[i];
         bool first = (i == page_start);
         if ((b->force_break && !first) || i == limit) {
-            place_notes(notes, &f, area_height, note_sep);
-            page++;
-            area_height = height(ctx, page);
+            /* One page more when a break to a side lands on the other side:
+             * that page gets no boxes (only note lines carried over). */
+            int pages = b->force_break && wrong_side(b->side, page + 1) ? 2 : 1;
+            for (int k = 0; k < pages; k++) {
+                place_notes(notes, &f, area_height, note_sep);
+                page++;
+                area_height = height(ctx, page);
+                f = (foot){f.next, f.next, f.end, 0};
+                f0 = f;
+                /* Note lines carried over take at most half the page. */
+                take_notes(notes, &f, area_height / 2, note_sep, true, page);
+            }
             page_start = i;
             limit = -1;
             y = 0;
-            f = (foot){f.next, f.next, f.end, 0};
-            f0 = f;
-            /* Note lines carried over take at most half the page. */
-            take_notes(notes, &f, area_height / 2, note_sep, true, page);
             continue;
         }
         bool repeat = first && b->header_height > 0 && b->header_box != i;

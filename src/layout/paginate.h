@@ -14,11 +14,19 @@
 
 #include "../base/diag.h"
 
+/* The side a forced break lands on (CSS Fragmentation 3 §3.1 `right`,
+ * `left`): page 1 is a right page, so 0-based page p is a right page when
+ * p is even. */
+enum { FO_PG_ANY = 0, FO_PG_RIGHT = 1, FO_PG_LEFT = 2 };
+
 typedef struct fo_pg_box {
     double space_before;  /* pt of collapsed margin above; dropped at a page top */
     double height;        /* pt */
     bool can_break_before; /* a page break may fall just before this box */
     bool force_break;     /* a page break must fall just before this box */
+    unsigned char side;   /* with force_break: FO_PG_RIGHT / FO_PG_LEFT, the
+                             box starts the next page of that side (see
+                             fo_paginate); FO_PG_ANY: the next page */
     bool hyphenated;      /* a line ending with a hyphen: a page break just
                              after it is avoided (TeX's \brokenpenalty) */
     /* A running header (a table's header row): when this box is the first
@@ -38,7 +46,11 @@ typedef struct fo_pg_box {
 
 /* Assigns every box a page and a y within a text area `area_height` pt
  * tall.  Rules, in order: a forced break starts a new page (unless the page
- * is still empty); a box that does not fit moves, together with the boxes
+ * is still empty); a forced break with a side (FO_PG_RIGHT / FO_PG_LEFT)
+ * starts the next page of that side, leaving one page with no boxes between
+ * when the next page is of the other side (CSS Fragmentation 3 §3.1: "one or
+ * two page breaks"); a forced break with side FO_PG_LEFT on the first box
+ * leaves page 1 (a right page) empty; a box that does not fit moves, together with the boxes
  * before it back to the last allowed break on that page, to the next page;
  * when the page has no allowed break, the break falls before the box that
  * did not fit (a keep chain longer than a page is broken rather than leaving

@@ -183,6 +183,7 @@ static void split_row(fo_lay *L, int bi, double rowh, double limit)
             pg->space_before = box.pg.space_before;
             pg->can_break_before = box.pg.can_break_before;
             pg->force_break = box.pg.force_break;
+            pg->side = box.pg.side;
         }
         pg->header_box = box.pg.header_box;
         pg->header_height = box.pg.header_height;

@@ -323,8 +323,8 @@ static fo_prop_result parse_BREAK_BETWEEN(fo_vcur *c, fo_value *v, fo_arena *a)
 {
     static const fo_keyword kw[] = {
         {"auto", FO_BREAK_AUTO}, {"page", FO_BREAK_PAGE},
-        {"left", FO_BREAK_PAGE}, {"right", FO_BREAK_PAGE},
-        {"recto", FO_BREAK_PAGE}, {"verso", FO_BREAK_PAGE},
+        {"left", FO_BREAK_LEFT}, {"right", FO_BREAK_RIGHT},
+        {"recto", FO_BREAK_RIGHT}, {"verso", FO_BREAK_LEFT},
         {"avoid", FO_BREAK_AVOID}, {"avoid-page", FO_BREAK_AVOID},
         {"column", FO_BREAK_AUTO}, {"avoid-column", FO_BREAK_AUTO},
         {NULL, 0},
@@ -849,7 +849,7 @@ static fo_prop_result page_break(fo_vcur *c, fo_decl *out, int *n, fo_prop_id id
 {
     static const fo_keyword between[] = {
         {"auto", FO_BREAK_AUTO}, {"always", FO_BREAK_PAGE},
-        {"left", FO_BREAK_PAGE}, {"right", FO_BREAK_PAGE},
+        {"left", FO_BREAK_LEFT}, {"right", FO_BREAK_RIGHT},
         {"avoid", FO_BREAK_AVOID}, {NULL, 0},
     };
     static const fo_keyword in[] = {

@@ -40,8 +40,12 @@ typedef enum fo_text_wrap {
     FO_WRAP_AUTO, FO_WRAP_PRETTY, FO_WRAP_GREEDY
 } fo_text_wrap;
 
+/* break-before / break-after / break-inside (CSS Fragmentation 3 §3.1,
+ * §3.2).  FO_BREAK_LEFT / FO_BREAK_RIGHT force a break so that the next page
+ * is a left (even) / right (odd) page: `left`/`verso` and `right`/`recto`
+ * (pages progress left to right). */
 typedef enum fo_break {
-    FO_BREAK_AUTO, FO_BREAK_PAGE, FO_BREAK_AVOID
+    FO_BREAK_AUTO, FO_BREAK_PAGE, FO_BREAK_AVOID, FO_BREAK_LEFT, FO_BREAK_RIGHT
 } fo_break;
 
 typedef enum fo_text_transform {

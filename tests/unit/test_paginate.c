@@ -393,6 +393,83 @@ static void test_broken_word_avoided(void **state)
     assert_int_equal(b[8].page, 1);
 }
 
+/* A forced break with a side (break-before: right / left, CSS
+ * Fragmentation 3 §3.1) before box *k: a paragraph of 2 lines. */
+static void chapter(fo_pg_box *b, int *k, int side)
+{
+    int first = *k;
+    para(b, k, 2, 10, false);
+    b[first].force_break = true;
+    b[first].side = (unsigned char)side;
+}
+
+static void test_break_to_right_page(void **state)
+{
+    (void)state;
+    fo_pg_box b[20];
+    int k = 0;
+    chapter(b, &k, FO_PG_RIGHT); /* box 0: page 1 is a right page already */
+    chapter(b, &k, FO_PG_RIGHT); /* box 2: page 2 is left: page 3 */
+    chapter(b, &k, FO_PG_ANY);   /* box 4: page 4 */
+    chapter(b, &k, FO_PG_RIGHT); /* box 6: page 5 is right: no blank page */
+    chapter(b, &k, FO_PG_RIGHT); /* box 8: page 6 is left: page 7 */
+    assert_int_equal(fo_paginate(b, k, 100), 7);
+    assert_int_equal(b[0].page, 0);
+    assert_int_equal(b[2].page, 2);
+    assert_int_equal(b[3].page, 2);
+    assert_int_equal(b[4].page, 3);
+    assert_int_equal(b[6].page, 4);
+    assert_int_equal(b[8].page, 6);
+    assert_true(b[8].y == 0);
+}
+
+static void test_break_to_left_page(void **state)
+{
+    (void)state;
+    fo_pg_box b[20];
+    int k = 0;
+    chapter(b, &k, FO_PG_LEFT);  /* box 0: page 1 (right) stays empty */
+    chapter(b, &k, FO_PG_LEFT);  /* box 2: page 3 is right: page 4 */
+    chapter(b, &k, FO_PG_ANY);   /* box 4: page 5 */
+    chapter(b, &k, FO_PG_LEFT);  /* box 6: page 6 is left: no blank page */
+    assert_int_equal(fo_paginate(b, k, 100), 6);
+    assert_int_equal(b[0].page, 1);
+    assert_int_equal(b[2].page, 3);
+    assert_int_equal(b[4].page, 4);
+    assert_int_equal(b[6].page, 5);
+    /* A side without a forced break changes nothing. */
+    k = 0;
+    para(b, &k, 4, 10, false);
+    b[2].side = FO_PG_LEFT;
+    assert_int_equal(fo_paginate(b, k, 100), 1);
+    assert_int_equal(b[2].page, 0);
+}
+
+static void test_break_to_side_carries_notes(void **state)
+{
+    (void)state;
+    /* A note too long for its page continues on the blank page the break
+     * to a right page leaves (that page then has note lines, no boxes),
+     * and the chapter starts on page 3. */
+    fo_pg_box b[20], nl[12];
+    int k = 0;
+    para(b, &k, 6, 10, false);
+    b[5].note_first = 0;
+    b[5].note_count = 12;
+    for (int i = 0; i < 12; i++)
+        nl[i] = (fo_pg_box){.height = 10};
+    chapter(b, &k, FO_PG_RIGHT);
+    int pages = fo_paginate_notes(b, k, 100, nl, 12, 5);
+    assert_int_equal(b[5].page, 0);
+    assert_int_equal(b[6].page, 2);
+    assert_int_equal(nl[0].page, 0);
+    assert_int_equal(nl[2].page, 0);
+    assert_int_equal(nl[3].page, 1); /* at most half of the blank page */
+    assert_int_equal(nl[6].page, 1);
+    assert_int_equal(nl[7].page, 2);
+    assert_int_equal(pages, 4);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -412,6 +489,9 @@ int main(void)
         cmocka_unit_test(test_notes_after_last_box),
         cmocka_unit_test(test_notes_random),
         cmocka_unit_test(test_broken_word_avoided),
+        cmocka_unit_test(test_break_to_right_page),
+        cmocka_unit_test(test_break_to_left_page),
+        cmocka_unit_test(test_break_to_side_carries_notes),
     };
     return cmocka_run_group_tests_name("paginate", tests, NULL, NULL);
 }

@@ -458,6 +458,26 @@ static void test_colors(void **state)
     NEAR(style(f, "body p em").color.b, 1);
 }
 
+/* break-before/after to a side (CSS Fragmentation 3 §3.1, §3.4): recto and
+ * verso are right and left (pages progress left to right). */
+static void test_break_sides(void **state)
+{
+    fx *f = *state;
+    parse(f, "h1 { break-before: right; break-after: left }"
+             "h2 { break-before: recto; break-after: verso }"
+             "h3 { page-break-before: left; page-break-after: right }");
+    fo_style h = style(f, "body h1");
+    assert_int_equal(h.break_before, FO_BREAK_RIGHT);
+    assert_int_equal(h.break_after, FO_BREAK_LEFT);
+    h = style(f, "body h2");
+    assert_int_equal(h.break_before, FO_BREAK_RIGHT);
+    assert_int_equal(h.break_after, FO_BREAK_LEFT);
+    h = style(f, "body h3");
+    assert_int_equal(h.break_before, FO_BREAK_LEFT);
+    assert_int_equal(h.break_after, FO_BREAK_RIGHT);
+    assert_int_equal(f->diag.warnings, 0);
+}
+
 static void test_keyword_properties(void **state)
 {
     fx *f = *state;
@@ -994,6 +1014,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_line_height, setup, teardown),
         cmocka_unit_test_setup_teardown(test_colors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_keyword_properties, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_break_sides, setup, teardown),
         cmocka_unit_test_setup_teardown(test_margin_shorthand, setup, teardown),
         cmocka_unit_test_setup_teardown(test_huge_values, setup, teardown),
         cmocka_unit_test_setup_teardown(test_inheritance, setup, teardown),
