@@ -282,20 +282,29 @@ g = b"\xff\x00" * 32
 open(d + "/garbage.jpg", "wb").write(j[:mid] + g + j[mid + 64:])
 p = open("tests/ref/footnotes/page-001.png", "rb").read()
 open(d + "/cut.png", "wb").write(p[:len(p) // 2])
+# headers claiming 60000 x 60000 (JPEG SOF0) and 100000 x 100000 px (PNG
+# IHDR, CRC redone): refused before any pixel memory is allocated
+import struct, zlib
+i = j.index(b"\xff\xc0")
+open(d + "/huge.jpg", "wb").write(j[:i + 5] + struct.pack(">HH", 60000, 60000) + j[i + 9:])
+ihdr = b"IHDR" + struct.pack(">II", 100000, 100000) + p[24:29]
+open(d + "/huge.png", "wb").write(p[:12] + ihdr + struct.pack(">I", zlib.crc32(ihdr)) + p[33:])
 PY
-printf '# Damaged\n\n![cut](cut.jpg)\n\n![garbage](garbage.jpg "G")\n\n![png](cut.png)\n\n![fine](ok.jpg)\n' > "$OUT/img/bad.md"
+printf '# Damaged\n\n![cut](cut.jpg)\n\n![garbage](garbage.jpg "G")\n\n![png](cut.png)\n\n![fine](ok.jpg)\n\n![big](huge.jpg)\n\n![big](huge.png)\n' > "$OUT/img/bad.md"
 expect_ok image-bad "$OUT/img/bad.md" "bad.md:3:1: warning: cannot use image 'cut.jpg': corrupt JPEG: Premature end of JPEG file; drawing a placeholder" --style styles/default.css
 grep -q "bad.md:5:1: warning: cannot use image 'garbage.jpg': corrupt JPEG: Corrupt JPEG data" "$OUT/image-bad.err" && ok || bad "image-bad: garbage.jpg: $(cat "$OUT/image-bad.err")"
 grep -q "bad.md:7:1: warning: cannot use image 'cut.png': bad PNG" "$OUT/image-bad.err" && ok || bad "image-bad: cut.png: $(cat "$OUT/image-bad.err")"
+grep -q "bad.md:11:1: warning: cannot use image 'huge.jpg': JPEG too large (60000 x 60000 px)" "$OUT/image-bad.err" && ok || bad "image-bad: huge.jpg: $(cat "$OUT/image-bad.err")"
+grep -q "bad.md:13:1: warning: cannot use image 'huge.png': PNG too large (100000 x 100000 px)" "$OUT/image-bad.err" && ok || bad "image-bad: huge.png: $(cat "$OUT/image-bad.err")"
 n=$(grep -c 'warning: cannot use image' "$OUT/image-bad.err")
-[ "$n" = 3 ] && ok || bad "image-bad: $n image warnings, want 3"
+[ "$n" = 5 ] && ok || bad "image-bad: $n image warnings, want 5"
 grep -v 'cannot use image' "$OUT/image-bad.err" | grep -qi 'jpeg' && bad "image-bad: libjpeg printed: $(cat "$OUT/image-bad.err")" || ok
 # only the good JPEG is embedded (as DCT data)
 n=$(pdfimages -list "$OUT/image-bad.pdf" 2>/dev/null | awk 'NR>2' | wc -l)
 j=$(pdfimages -list "$OUT/image-bad.pdf" 2>/dev/null | awk 'NR>2 && $9=="jpeg"' | wc -l)
 [ "$n" = 1 ] && [ "$j" = 1 ] && ok || bad "image-bad: $n images, $j JPEG, want 1 and 1"
 timeout "$T" "$FOLIO" "$OUT/img/bad.md" --png "$OUT/img/png" --style styles/default.css 2>"$OUT/img/png.err"; rc=$?
-[ $rc = 0 ] && [ -s "$OUT/img/png/page-001.png" ] && [ "$(grep -c 'corrupt JPEG' "$OUT/img/png.err")" = 2 ] && ok ||
+[ $rc = 0 ] && [ -s "$OUT/img/png/page-001.png" ] && [ "$(grep -c 'corrupt JPEG\|too large' "$OUT/img/png.err")" = 4 ] && ok ||
     bad "image-bad --png: rc=$rc $(cat "$OUT/img/png.err")"
 
 # ---- interruption ------------------------------------------------------------
