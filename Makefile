@@ -132,7 +132,7 @@ previews: all
 	@sh scripts/previews.sh $(BUILD)/folio
 
 # Bad input, full disk, kill -9 (tests/pdf/robust.sh; docs/reliability.md).
-robust: all
+robust: all $(BUILD)/tests/mkjpeg
 	@sh tests/pdf/robust.sh $(BUILD)/folio
 
 check: all

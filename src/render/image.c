@@ -94,10 +94,16 @@ static fo_status png_read(const char *path, fo_image_info *info, fo_image_pixels
 
 /* ---- JPEG ---- */
 
+/* libjpeg's default error handler prints to stderr and calls exit().  Ours
+ * formats the message into `msg` and longjmps back to jpeg_read; nothing is
+ * printed.  A warning (level -1: "Premature end of JPEG file", "Corrupt
+ * JPEG data: ...") means libjpeg made up the missing or bad data; such a
+ * file would also be embedded as broken DCT data, so it is an error too. */
 typedef struct jerr {
     struct jpeg_error_mgr pub;
     jmp_buf jb;
     char msg[JMSG_LENGTH_MAX];
+    bool nomem, large; /* our own reasons, not libjpeg's */
 } jerr;
 
 static void jpeg_fail(j_common_ptr c)
@@ -107,10 +113,17 @@ static void jpeg_fail(j_common_ptr c)
     longjmp(e->jb, 1);
 }
 
-static void jpeg_quiet(j_common_ptr c, int level)
+static void jpeg_message(j_common_ptr c, int level)
 {
-    (void)c;
-    (void)level; /* warnings (e.g. premature end of data) are not printed */
+    if (level >= 0)
+        return; /* trace messages */
+    c->err->num_warnings++;
+    jpeg_fail(c);
+}
+
+static void jpeg_no_output(j_common_ptr c)
+{
+    (void)c; /* never print: the reason goes to the caller's `why` */
 }
 
 static fo_status jpeg_read(const char *path, fo_image_info *info, fo_image_pixels *px,
@@ -124,7 +137,8 @@ static fo_status jpeg_read(const char *path, fo_image_info *info, fo_image_pixel
     memset(&e, 0, sizeof e);
     d.err = jpeg_std_error(&e.pub);
     e.pub.error_exit = jpeg_fail;
-    e.pub.emit_message = jpeg_quiet;
+    e.pub.emit_message = jpeg_message;
+    e.pub.output_message = jpeg_no_output;
     unsigned char *volatile rgb = NULL;
     unsigned char *volatile row = NULL;
     if (setjmp(e.jb)) {
@@ -132,13 +146,16 @@ static fo_status jpeg_read(const char *path, fo_image_info *info, fo_image_pixel
         fclose(f);
         free(rgb);
         free(row);
-        return fail(why, n, FO_ERR_DOC, "bad JPEG: %s", e.msg);
+        return fail(why, n, e.nomem ? FO_ERR_NOMEM : FO_ERR_DOC,
+                    e.nomem || e.large ? "%s" : "corrupt JPEG: %s", e.msg);
     }
     jpeg_create_decompress(&d);
     jpeg_stdio_src(&d, f);
     jpeg_read_header(&d, TRUE);
     if (!size_ok(d.image_width, d.image_height)) {
-        snprintf(e.msg, sizeof e.msg, "too large (%u x %u px)", d.image_width, d.image_height);
+        snprintf(e.msg, sizeof e.msg, "JPEG too large (%u x %u px)", d.image_width,
+                 d.image_height);
+        e.large = true;
         longjmp(e.jb, 1);
     }
     bool cmyk = d.num_components == 4;
@@ -150,6 +167,7 @@ static fo_status jpeg_read(const char *path, fo_image_info *info, fo_image_pixel
     row = malloc((size_t)w * nc);
     if (!rgb || !row) {
         snprintf(e.msg, sizeof e.msg, "out of memory");
+        e.nomem = true;
         longjmp(e.jb, 1);
     }
     while (d.output_scanline < d.output_height) {

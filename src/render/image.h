@@ -26,9 +26,13 @@ typedef struct fo_image_info {
 
 /* Reads and fully decodes the image at `path` (sniffed by its signature,
  * not its name) to check it and fill *info.  On failure returns
- * FO_ERR_IO (cannot open), FO_ERR_DOC (not PNG/JPEG, corrupt, or larger
- * than 20000 px a side) or FO_ERR_NOMEM, and writes a one-line reason into
- * `why` (`why_len` bytes, NUL-terminated).  Never aborts on bad data. */
+ * FO_ERR_IO (cannot open), FO_ERR_DOC (not PNG/JPEG, corrupt, or over the
+ * pixel limits of base/limits.h, checked from the header before decoding)
+ * or FO_ERR_NOMEM, and writes a one-line reason into `why` (`why_len`
+ * bytes, NUL-terminated): "bad PNG: ...", "corrupt JPEG: <libjpeg's
+ * message>", "PNG/JPEG too large (W x H px)".  A JPEG libjpeg only warns
+ * about (cut short, undecodable data) is corrupt too: its DCT data would be
+ * copied into the PDF as is.  Never aborts, never prints. */
 fo_status fo_image_load(const char *path, fo_image_info *info, char *why, size_t why_len);
 
 /* 8-bit pixels of an image.  `rgb` holds width*height*3 bytes (gray images

@@ -263,6 +263,50 @@ expect_ok image-outside "$OUT/conf/img.md" "img.md:3:1: warning: cannot use imag
 expect_ok image-allowed "$OUT/conf/img.md" '' --style styles/default.css --allow-path "$OUT/outside"
 if grep -q 'warning' "$OUT/image-allowed.err"; then bad "image-allowed: $(head -2 "$OUT/image-allowed.err")"; else ok; fi
 
+# ---- damaged images ------------------------------------------------------------
+# A cut or corrupt JPEG or PNG is a warning with its line and a placeholder
+# (never DCT data a viewer cannot decode), in the PDF and in --png pages.
+mkdir -p "$OUT/img"
+"$(dirname "$FOLIO")/tests/mkjpeg" "$OUT/img/ok.jpg" rgb || bad "mkjpeg failed"
+python3 - "$OUT/img" <<'PY'
+import sys
+d = sys.argv[1]
+j = open(d + "/ok.jpg", "rb").read()
+sos = j.index(b"\xff\xda")
+scan = sos + 2 + (j[sos + 2] << 8 | j[sos + 3])
+open(d + "/cut.jpg", "wb").write(j[:scan + (len(j) - scan) // 2])
+# 64 bytes of garbage: stuffed 0xFF bytes, a run of 1 bits no Huffman code
+# has (random bytes may decode, wrongly but silently)
+mid = scan + (len(j) - scan) // 3
+g = b"\xff\x00" * 32
+open(d + "/garbage.jpg", "wb").write(j[:mid] + g + j[mid + 64:])
+p = open("tests/ref/footnotes/page-001.png", "rb").read()
+open(d + "/cut.png", "wb").write(p[:len(p) // 2])
+# headers claiming 60000 x 60000 (JPEG SOF0) and 100000 x 100000 px (PNG
+# IHDR, CRC redone): refused before any pixel memory is allocated
+import struct, zlib
+i = j.index(b"\xff\xc0")
+open(d + "/huge.jpg", "wb").write(j[:i + 5] + struct.pack(">HH", 60000, 60000) + j[i + 9:])
+ihdr = b"IHDR" + struct.pack(">II", 100000, 100000) + p[24:29]
+open(d + "/huge.png", "wb").write(p[:12] + ihdr + struct.pack(">I", zlib.crc32(ihdr)) + p[33:])
+PY
+printf '# Damaged\n\n![cut](cut.jpg)\n\n![garbage](garbage.jpg "G")\n\n![png](cut.png)\n\n![fine](ok.jpg)\n\n![big](huge.jpg)\n\n![big](huge.png)\n' > "$OUT/img/bad.md"
+expect_ok image-bad "$OUT/img/bad.md" "bad.md:3:1: warning: cannot use image 'cut.jpg': corrupt JPEG: Premature end of JPEG file; drawing a placeholder" --style styles/default.css
+grep -q "bad.md:5:1: warning: cannot use image 'garbage.jpg': corrupt JPEG: Corrupt JPEG data" "$OUT/image-bad.err" && ok || bad "image-bad: garbage.jpg: $(cat "$OUT/image-bad.err")"
+grep -q "bad.md:7:1: warning: cannot use image 'cut.png': bad PNG" "$OUT/image-bad.err" && ok || bad "image-bad: cut.png: $(cat "$OUT/image-bad.err")"
+grep -q "bad.md:11:1: warning: cannot use image 'huge.jpg': JPEG too large (60000 x 60000 px)" "$OUT/image-bad.err" && ok || bad "image-bad: huge.jpg: $(cat "$OUT/image-bad.err")"
+grep -q "bad.md:13:1: warning: cannot use image 'huge.png': PNG too large (100000 x 100000 px)" "$OUT/image-bad.err" && ok || bad "image-bad: huge.png: $(cat "$OUT/image-bad.err")"
+n=$(grep -c 'warning: cannot use image' "$OUT/image-bad.err")
+[ "$n" = 5 ] && ok || bad "image-bad: $n image warnings, want 5"
+grep -v 'cannot use image' "$OUT/image-bad.err" | grep -qi 'jpeg' && bad "image-bad: libjpeg printed: $(cat "$OUT/image-bad.err")" || ok
+# only the good JPEG is embedded (as DCT data)
+n=$(pdfimages -list "$OUT/image-bad.pdf" 2>/dev/null | awk 'NR>2' | wc -l)
+j=$(pdfimages -list "$OUT/image-bad.pdf" 2>/dev/null | awk 'NR>2 && $9=="jpeg"' | wc -l)
+[ "$n" = 1 ] && [ "$j" = 1 ] && ok || bad "image-bad: $n images, $j JPEG, want 1 and 1"
+timeout "$T" "$FOLIO" "$OUT/img/bad.md" --png "$OUT/img/png" --style styles/default.css 2>"$OUT/img/png.err"; rc=$?
+[ $rc = 0 ] && [ -s "$OUT/img/png/page-001.png" ] && [ "$(grep -c 'corrupt JPEG\|too large' "$OUT/img/png.err")" = 4 ] && ok ||
+    bad "image-bad --png: rc=$rc $(cat "$OUT/img/png.err")"
+
 # ---- interruption ------------------------------------------------------------
 # SIGKILL midway never leaves a truncated PDF at the target and never
 # damages the previous one.
