@@ -330,7 +330,7 @@ void lay_table(fo_lay *L, lay_frame *f, const fo_node *n)
         target = 1;
     lay_table_widths(cmin, cmax, ncols, target, fill, cw);
     if (W / ncols < ts.font_size)
-        fo_warn(L->diag, L->doc->path, n->line, 0,
+        fo_warn(L->diag, L->doc->path, n->line, n->col,
                 "a table of %d columns is too wide for the measure (%.1f pt a column); its "
                 "cells are squeezed",
                 ncols, W / ncols);
@@ -347,6 +347,10 @@ void lay_table(fo_lay *L, lay_frame *f, const fo_node *n)
     rc.a *= 0.45;
     int first = L->nboxes, header_box = -1;
     double header_h = 0;
+    /* one warning for the whole table's overfull cell lines, not one each */
+    lay_overfull tof = {0};
+    lay_overfull *saved_sink = L->overfull_sink;
+    L->overfull_sink = &tof;
     r = 0;
     for (const fo_node *row = n->first; row; row = row->next, r++) {
         double rowh = 0;
@@ -394,6 +398,14 @@ void lay_table(fo_lay *L, lay_frame *f, const fo_node *n)
         if (rowh > limit && limit > 36)
             split_row(L, bi, rowh, limit);
     }
+    L->overfull_sink = saved_sink;
+    if (tof.lines)
+        fo_warn(L->diag, L->doc->path, n->line, n->col,
+                "%d cell%s of this table %s text wider than %s column (%d overfull line%s); "
+                "the worst, '%s', is %.1f pt too wide",
+                tof.blocks, tof.blocks == 1 ? "" : "s", tof.blocks == 1 ? "has" : "have",
+                tof.blocks == 1 ? "its" : "their", tof.lines, tof.lines == 1 ? "" : "s",
+                tof.sample, tof.worst);
     for (int i = 0; i < nrows * ncols; i++) {
         if (cells[i].shaped)
             lay_shaped_dispose(&cells[i].sh);

@@ -23,6 +23,16 @@ int fo_margin_box_lookup(const char *name)
     return -1;
 }
 
+const char *fo_margin_box_name(fo_margin_box box)
+{
+    return box >= 0 && box < FO_MB_COUNT ? box_names[box] : "?";
+}
+
+const char *fo_sheet_path(const fo_sheet *sheet)
+{
+    return sheet ? sheet->path : NULL;
+}
+
 bool fo_sheet_push_page_rule(fo_sheet *s, unsigned flags, unsigned spec, int box,
                              uint32_t begin, uint32_t end)
 {

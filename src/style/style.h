@@ -420,6 +420,14 @@ typedef enum fo_margin_box {
     FO_MB_COUNT
 } fo_margin_box;
 
+/* The box's name without the '@' ("top-left"); "?" when out of range.
+ * Static storage. */
+const char *fo_margin_box_name(fo_margin_box box);
+
+/* Path of the first style sheet read into `sheet` (owned by the sheet), or
+ * NULL: built-in text or no sheet.  For messages. */
+const char *fo_sheet_path(const fo_sheet *sheet);
+
 /* Computes the style of margin box `box` on a page of kind `page_flags`:
  * the declarations of every matching @page rule's @box block cascade
  * (importance, origin, page-selector specificity — :first and :blank
