@@ -99,6 +99,8 @@ typedef struct lay_deco {
                           (collapsed) top margin, not painted; -1: none */
 } lay_deco;
 
+#define LAY_WARNED_OUTSIDE_MAX 32
+
 /* The text area of one page kind (CSS Paged Media 3 §4.1: the first
  * page, left pages, right pages) from its own @page margins (pagekind.c).
  * The galley is set at one measure, L->area_w: a kind whose text area is
@@ -141,6 +143,9 @@ typedef struct fo_lay {
     lay_overfull *overfull_sink; /* NULL: each paragraph warns of its own
                                     overfull lines (para.c); else they are
                                     added here for the caller to report */
+    const char *warned_outside[LAY_WARNED_OUTSIDE_MAX]; /* element kinds (static
+                                    tag names) warned of by lay_check_outside */
+    int nwarned_outside;
     unsigned mbox_warned[FO_MB_COUNT]; /* mbox.c, per margin box: bit `flags`
                                     (the page kind, FO_PAGE_*) once it was too
                                     narrow, bit 16 + `flags` once too tall */
@@ -174,6 +179,18 @@ typedef struct fo_lay {
                               PANGO_DIRECTION_NEUTRAL: from the first strong
                               character (UAX #9 P2-P3) */
 } fo_lay;
+
+/* ---- blocks off the page (outside.c) ---- */
+/* Checks a block's content box, x to x + w (pt, absolute on the default
+ * page), against the page box: when it starts left of 0 or ends right of
+ * the page width (negative margins), and further out than its containing
+ * block's content box, cx to cx + cw (so only the block whose own margins
+ * do it is named), warns `file:line:col: warning: the
+ * margins of this TAG place its text outside the page (x = N pt)` once per
+ * `tag` (a static string) and adds a preflight `overflow` entry at the
+ * next box.  Text is laid out as the margins say all the same. */
+void lay_check_outside(fo_lay *L, const char *tag, double x, double w, double cx, double cw,
+                       int line, int col);
 
 /* ---- box list (block.c) ---- */
 /* Starts a new box with the pending margin and keep state; returns its index

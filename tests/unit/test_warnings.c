@@ -163,6 +163,47 @@ static void test_mbox_too_tall(void **state)
     g_free(msg);
 }
 
+/* ---- 3. negative margins that put text off the page ---- */
+
+static void test_negative_margins(void **state)
+{
+    const char *md = "Para one.\n\nPara two.\n\n- item a\n- item b\n";
+    int pf[FO_PF_NKINDS];
+    fo_display *dl;
+    /* body starts 72 pt in (default @page margin): -3cm is x = -13 pt */
+    char *msg = run(md, "@page { margin: 72pt; } p { margin-left: -3cm; }", &dl, pf, NULL);
+    assert_int_equal(count(msg, "warning:"), 1); /* once for the kind p */
+    assert_non_null(strstr(msg, "t.md:1:1: warning: the margins of this p place its text "
+                                "outside the page (x = -13 pt)"));
+    assert_int_equal(pf[FO_PF_OVERFLOW], 4); /* every paragraph, list items' too */
+    /* kept all the same: CSS allows negative margins */
+    bool off = false;
+    for (int i = 0; i < dl->pages[0].nitems; i++) {
+        const fo_item *it = &dl->pages[0].items[i];
+        if (it->kind == FO_ITEM_GLYPHS && it->u.glyphs.x < 0)
+            off = true;
+    }
+    assert_true(off);
+    fo_display_free(dl);
+    g_free(msg);
+    /* far off the page: still one warning, with where it went */
+    msg = run(md, "p { margin-left: -1e9pt; }", NULL, pf, NULL);
+    assert_int_equal(count(msg, "warning: the margins of this p"), 1);
+    g_free(msg);
+    /* the right edge: only the container whose margin does it is named */
+    msg = run(md, "ul { margin-right: -5cm; }", NULL, pf, NULL);
+    assert_int_equal(count(msg, "warning:"), 1);
+    assert_non_null(strstr(msg, "t.md:5:1: warning: the margins of this ul place its text "
+                                "outside the page (x + width = "));
+    assert_int_equal(pf[FO_PF_OVERFLOW], 1);
+    g_free(msg);
+    /* a negative margin that stays on the page says nothing */
+    msg = run(md, "p { margin-left: -20pt; }", NULL, pf, NULL);
+    assert_int_equal(count(msg, "warning"), 0);
+    assert_int_equal(pf[FO_PF_OVERFLOW], 0);
+    g_free(msg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -170,6 +211,7 @@ int main(void)
         cmocka_unit_test(test_paragraph_overfull_once),
         cmocka_unit_test(test_mbox_narrow),
         cmocka_unit_test(test_mbox_too_tall),
+        cmocka_unit_test(test_negative_margins),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
