@@ -11,6 +11,10 @@
  *   - Σmin ≥ W: columns get their min scaled down to W (cell text then
  *     breaks inside words, never overflowing);
  *   - otherwise each column gets min + (max − min)·(W − Σmin)/(Σmax − Σmin).
+ * A cell's widths count its left and right border widths with its
+ * padding, and its height its top and bottom border widths: its text sits
+ * inside padding inside border (CSS 2.1 §17.6.1, the separated borders
+ * model; borders do not collapse).
  * Cell text wraps in its column; alignment comes from the delimiter row
  * (`:--`, `:-:`, `--:`), else from the cell's text-align.
  *
@@ -302,7 +306,10 @@ void lay_table(fo_lay *L, lay_frame *f, const fo_node *n)
             lay_text_build(L, cn, &e, &ce->s, &ce->t);
             double mn, mx;
             content_widths(L, &ce->t, &ce->s, &mn, &mx);
-            double pad = ce->s.padding_left + ce->s.padding_right;
+            /* the cell's border box (CSS 2.1 §17.6.1, separated borders):
+             * content inside padding inside border */
+            double pad = ce->s.border_left_width + ce->s.padding_left + ce->s.padding_right +
+                         ce->s.border_right_width;
             if (mn + pad > cmin[c])
                 cmin[c] = mn + pad;
             if (mx + pad > cmax[c])
@@ -358,9 +365,11 @@ void lay_table(fo_lay *L, lay_frame *f, const fo_node *n)
             cell *ce = &cells[r * ncols + c];
             if (!ce->t.text)
                 continue;
-            double inner = cw[c] - ce->s.padding_left - ce->s.padding_right;
+            double inner = cw[c] - ce->s.border_left_width - ce->s.padding_left -
+                           ce->s.padding_right - ce->s.border_right_width;
             ce->shaped = lay_shape(L, &ce->t, &ce->s, inner > 1 ? inner : 1, &ce->sh);
-            double h = ce->s.padding_top + ce->s.padding_bottom +
+            double h = ce->s.border_top_width + ce->s.padding_top + ce->s.padding_bottom +
+                       ce->s.border_bottom_width +
                        (ce->shaped ? lay_shaped_height(&ce->sh) : ce->s.line_height);
             if (h > rowh)
                 rowh = h;
@@ -388,7 +397,9 @@ void lay_table(fo_lay *L, lay_frame *f, const fo_node *n)
             if (ce->t.text)
                 lay_deco_cell(L, &ce->s, x, cw[c], rowh); /* background, borders */
             if (ce->shaped)
-                lay_shaped_emit(L, &ce->sh, &ce->t, &ce->s, x + ce->s.padding_left, ce->s.padding_top);
+                lay_shaped_emit(L, &ce->sh, &ce->t, &ce->s,
+                                x + ce->s.border_left_width + ce->s.padding_left,
+                                ce->s.border_top_width + ce->s.padding_top);
             x += cw[c];
         }
         if (r == 0)

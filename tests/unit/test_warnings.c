@@ -204,6 +204,50 @@ static void test_negative_margins(void **state)
     g_free(msg);
 }
 
+/* ---- 4. table cell borders (CSS 2.1 §17.6.1) ---- */
+
+/* The glyph run whose text starts with `t` on page 1: its x and y. */
+static bool glyph_at(const fo_display *dl, const char *t, double *x, double *y)
+{
+    const fo_page *p = &dl->pages[0];
+    for (int i = 0; i < p->nitems; i++) {
+        const fo_item *it = &p->items[i];
+        if (it->kind == FO_ITEM_GLYPHS && (size_t)it->u.glyphs.text_len >= strlen(t) &&
+            strncmp(it->u.glyphs.text, t, strlen(t)) == 0) {
+            *x = it->u.glyphs.x;
+            *y = it->u.glyphs.y;
+            return true;
+        }
+    }
+    return false;
+}
+
+static void test_cell_borders(void **state)
+{
+    const char *md = "| a | b |\n|---|---|\n| Hello world | xyz |\n\nAfter.\n";
+    fo_display *d0, *d1;
+    char *m0 = run(md, "td { padding: 2pt 3pt; }", &d0, NULL, NULL);
+    char *m1 = run(md,
+                   "td { padding: 2pt 3pt; } td:first-child { border: 4.5pt double #00c; "
+                   "border-bottom-width: 6pt; }",
+                   &d1, NULL, NULL);
+    double hx0, hy0, hx1, hy1, xx0, xy0, xx1, xy1, ax0, ay0, ax1, ay1;
+    assert_true(glyph_at(d0, "Hello", &hx0, &hy0) && glyph_at(d1, "Hello", &hx1, &hy1));
+    assert_true(glyph_at(d0, "xyz", &xx0, &xy0) && glyph_at(d1, "xyz", &xx1, &xy1));
+    assert_true(glyph_at(d0, "After", &ax0, &ay0) && glyph_at(d1, "After", &ax1, &ay1));
+    /* the text moves in by the left and top border widths */
+    assert_true(fabs(hx1 - hx0 - 4.5) < 0.01);
+    assert_true(fabs(hy1 - hy0 - 4.5) < 0.01);
+    /* the column is wider by both side borders: the next cell moves right */
+    assert_true(fabs(xx1 - xx0 - 9) < 0.01);
+    /* the row is taller by the top and bottom borders */
+    assert_true(fabs(ay1 - ay0 - 10.5) < 0.01);
+    fo_display_free(d0);
+    fo_display_free(d1);
+    g_free(m0);
+    g_free(m1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -212,6 +256,7 @@ int main(void)
         cmocka_unit_test(test_mbox_narrow),
         cmocka_unit_test(test_mbox_too_tall),
         cmocka_unit_test(test_negative_margins),
+        cmocka_unit_test(test_cell_borders),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
