@@ -204,12 +204,18 @@ static void rect(fo_lay *L, fo_page *page, double x, double y, double w, double 
         lay_fail(L, FO_ERR_NOMEM);
 }
 
-/* Where a margin box's messages point: the style sheet (no rule
- * locations are kept for margin boxes), else the document. */
-static const char *mbox_file(const fo_lay *L)
+/* Where a margin box's messages point: its @box rule in the style sheet,
+ * else the document. */
+static void mbox_warn(fo_lay *L, int b, unsigned flags, const char *msg)
 {
-    const char *p = fo_sheet_path(L->sheet);
-    return p ? p : L->doc->path;
+    const char *path = NULL;
+    int line = 0, col = 0;
+    if (!fo_sheet_margin_box_source(L->sheet, flags, (fo_margin_box)b, &path, &line, &col) ||
+        !path) {
+        path = L->doc->path;
+        line = col = 0;
+    }
+    fo_warn(L->diag, path, line, col, "%s", msg);
 }
 
 /* True the first time box `b` on a page of kind `flags` has problem
@@ -264,11 +270,13 @@ static void draw(fo_lay *L, fo_page *page, const mbox *m, int b, unsigned flags,
     if (!shaped)
         return;
     const char *name = fo_margin_box_name((fo_margin_box)b);
-    if (of.lines && first_time(L, b, flags, 0))
-        fo_warn(L->diag, mbox_file(L), 0, 0,
-                "the @%s box is too narrow for its text (%.1f pt wide; '%s' is %.1f pt "
-                "wider)",
-                name, cw, of.sample, of.worst);
+    if (of.lines && first_time(L, b, flags, 0)) {
+        char d[200];
+        snprintf(d, sizeof d,
+                 "the @%s box is too narrow for its text (%.1f pt wide; '%s' is %.1f pt wider)",
+                 name, cw, of.sample, of.worst);
+        mbox_warn(L, b, flags, d);
+    }
     double th = lay_shaped_height(&sh);
     if (th > ch + 0.01 && first_time(L, b, flags, 1)) {
         char d[200];
@@ -282,7 +290,7 @@ static void draw(fo_lay *L, fo_page *page, const mbox *m, int b, unsigned flags,
                      "the @%s box's text (%d line%s, %.1f pt) is taller than the %s (%.1f pt); "
                      "it overflows",
                      name, sh.nlines, sh.nlines == 1 ? "" : "s", th, margin_of(b), ch);
-        fo_warn(L->diag, mbox_file(L), 0, 0, "%s", d);
+        mbox_warn(L, b, flags, d);
         if (LAY_PF(L))
             fo_preflight_add(LAY_PF(L), FO_PF_OVERFLOW, pageno, 0, -1, d);
     }

@@ -424,9 +424,14 @@ typedef enum fo_margin_box {
  * Static storage. */
 const char *fo_margin_box_name(fo_margin_box box);
 
-/* Path of the first style sheet read into `sheet` (owned by the sheet), or
- * NULL: built-in text or no sheet.  For messages. */
-const char *fo_sheet_path(const fo_sheet *sheet);
+/* Where margin box `box` on a page of kind `page_flags` is styled, for
+ * messages: the winning matching `@box` rule's sheet path (NULL: built-in
+ * text; owned by the sheet), line and column (1-based) of its @-keyword
+ * (the rule of highest origin, then page-selector specificity, then the
+ * last in source order).  Returns false (outputs untouched) when no rule
+ * styles that box. */
+bool fo_sheet_margin_box_source(const fo_sheet *sheet, unsigned page_flags,
+                                fo_margin_box box, const char **path, int *line, int *col);
 
 /* Computes the style of margin box `box` on a page of kind `page_flags`:
  * the declarations of every matching @page rule's @box block cascade

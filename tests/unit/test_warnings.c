@@ -126,7 +126,7 @@ static void test_mbox_narrow(void **state)
 {
     const char *css = "@page { @top-right { content: \"1234567890\"; width: 2pt; } }\n";
     char *msg = run("Text.\n\nMore.\n", css, NULL, NULL, NULL);
-    assert_int_equal(count(msg, "t.css: warning: the @top-right box is too narrow for its text"),
+    assert_int_equal(count(msg, "t.css:1:9: warning: the @top-right box is too narrow for its text"),
                      1);
     assert_int_equal(count(msg, "overfull line"), 0);
     g_free(msg);
@@ -148,7 +148,7 @@ static void test_mbox_too_tall(void **state)
     char *msg = run(md->str, css, &dl, pf, NULL);
     assert_true(dl->npages >= 3);
     /* once per page kind (first, left, right), not once per page */
-    int n = count(msg, "t.css: warning: the @top-left box's text (");
+    int n = count(msg, "t.css:1:26: warning: the @top-left box's text (");
     assert_true(n >= 1 && n <= 3);
     assert_non_null(strstr(msg, "is taller than the top margin (22.7 pt); it overflows"));
     assert_int_equal(pf[FO_PF_OVERFLOW], n);
