@@ -230,6 +230,7 @@ static void inline_block(fo_lay *L, lay_frame *f, const fo_node *n, const char *
     double x = bx + s.border_left_width + s.padding_left;
     double w = lay_clamp_measure(bw - s.border_left_width - s.padding_left - s.padding_right -
                                  s.border_right_width);
+    lay_check_outside(L, tag, x, w, f->x, f->w, n->line, n->col);
     bool deco = lay_deco_needed(&s);
     int first = L->nboxes;
     if (deco)
@@ -335,6 +336,7 @@ static lay_frame *enter(fo_lay *L, lay_frame *f, const fo_node *n)
     }
     c->x = f->x + left;
     c->w = lay_clamp_measure(f->w - left - right);
+    lay_check_outside(L, tag, c->x, c->w, f->x, f->w, n->line, n->col);
     /* Graceful flattening (base/limits.h): past FO_LIMIT_NEST_INDENT levels,
      * or once the indents have shrunk to nothing, a container takes its
      * parent's measure and draws no border of its own. */

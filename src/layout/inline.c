@@ -137,6 +137,7 @@ static void text_init(lay_text *out, int src_line)
     out->links = g_array_new(FALSE, FALSE, sizeof(lay_link));
     out->anchors = g_array_new(FALSE, FALSE, sizeof(lay_anchor));
     out->src_line = src_line;
+    out->src_col = 0;
 }
 
 void lay_text_dispose(lay_text *t)
@@ -254,6 +255,7 @@ void lay_text_build(fo_lay *L, const fo_node *block, const fo_elem *elem,
                     const fo_style *style, lay_text *out)
 {
     text_init(out, block->line);
+    out->src_col = block->col;
     bool preserve = style->white_space == FO_WS_PRE || style->white_space == FO_WS_PRE_WRAP;
     if (block->type == FO_NODE_HTML_BLOCK) {
         /* A raw HTML block has no children: its text is the literal with

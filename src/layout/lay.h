@@ -43,7 +43,17 @@ typedef struct lay_text {
     GArray *links;   /* lay_link */
     GArray *anchors; /* lay_anchor */
     int src_line;
+    int src_col;     /* 1-based; 0 when unknown */
 } lay_text;
+
+/* Overfull lines gathered over several paragraphs (a table's cells, a
+ * margin box) for one warning instead of one each. */
+typedef struct lay_overfull {
+    int lines;       /* overfull lines */
+    int blocks;      /* paragraphs with at least one */
+    double worst;    /* pt: the largest excess over the measure */
+    char sample[64]; /* UTF-8: the start of the worst line's text */
+} lay_overfull;
 
 /* A paragraph's lines in the box list, checked after pagination. */
 typedef struct lay_para_rec {
@@ -89,6 +99,8 @@ typedef struct lay_deco {
                           (collapsed) top margin, not painted; -1: none */
 } lay_deco;
 
+#define LAY_WARNED_OUTSIDE_MAX 32
+
 /* The text area of one page kind (CSS Paged Media 3 §4.1: the first
  * page, left pages, right pages) from its own @page margins (pagekind.c).
  * The galley is set at one measure, L->area_w: a kind whose text area is
@@ -129,6 +141,15 @@ typedef struct fo_lay {
     bool warned_html;
     bool warned_nesting;   /* the deep-nesting warning was given */
     bool warned_mbox;      /* a page-margin box's text was cut (mbox.c) */
+    lay_overfull *overfull_sink; /* NULL: each paragraph warns of its own
+                                    overfull lines (para.c); else they are
+                                    added here for the caller to report */
+    const char *warned_outside[LAY_WARNED_OUTSIDE_MAX]; /* element kinds (static
+                                    tag names) warned of by lay_check_outside */
+    int nwarned_outside;
+    unsigned mbox_warned[FO_MB_COUNT]; /* mbox.c, per margin box: bit `flags`
+                                    (the page kind, FO_PAGE_*) once it was too
+                                    narrow, bit 16 + `flags` once too tall */
     double content_h;      /* sum of box heights so far, each at most area_h_max, pt */
     lay_marker marker;
     GArray *rules;               /* lay_rule: open block quotes */
@@ -159,6 +180,18 @@ typedef struct fo_lay {
                               PANGO_DIRECTION_NEUTRAL: from the first strong
                               character (UAX #9 P2-P3) */
 } fo_lay;
+
+/* ---- blocks off the page (outside.c) ---- */
+/* Checks a block's content box, x to x + w (pt, absolute on the default
+ * page), against the page box: when it starts left of 0 or ends right of
+ * the page width (negative margins), and further out than its containing
+ * block's content box, cx to cx + cw (so only the block whose own margins
+ * do it is named), warns `file:line:col: warning: the
+ * margins of this TAG place its text outside the page (x = N pt)` once per
+ * `tag` (a static string) and adds a preflight `overflow` entry at the
+ * next box.  Text is laid out as the margins say all the same. */
+void lay_check_outside(fo_lay *L, const char *tag, double x, double w, double cx, double cw,
+                       int line, int col);
 
 /* ---- box list (block.c) ---- */
 /* Starts a new box with the pending margin and keep state; returns its index
@@ -240,7 +273,11 @@ typedef struct lay_shaped {
  * penalties from Pango's log attributes and advances, runs total-fit (or
  * first-fit with --line-breaking=greedy) and fills sh->lines and
  * sh->pieces.  False when out of memory (lay->status set). */
-bool lay_break_lines(fo_lay *L, lay_shaped *sh, const fo_style *s, double width, int src_line);
+bool lay_break_lines(fo_lay *L, lay_shaped *sh, const fo_style *s, double width, int src_line,
+                     int src_col);
+/* Copies the start of `text` (`len` bytes) into of->sample, cut at a
+ * character boundary (para.c). */
+void lay_overfull_sample(lay_overfull *of, const char *text, int len);
 /* Ascent and descent of a Pango font, pt (cached; lines.c). */
 void lay_font_extents(fo_lay *L, PangoFont *font, double *asc, double *desc);
 /* Frees what lay_break_lines allocated. */

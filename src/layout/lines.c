@@ -476,7 +476,7 @@ bool lay_shape(fo_lay *L, lay_text *t, const fo_style *s, double width,
     out->pl = pl;
     /* Pango shapes lazily: shaping and breaking are timed together here */
     fo_timing_push(FO_T_SHAPE);
-    bool ok = lay_break_lines(L, out, s, width, t->src_line);
+    bool ok = lay_break_lines(L, out, s, width, t->src_line, t->src_col);
     fo_timing_pop();
     if (!ok) {
         lay_shaped_dispose(out);

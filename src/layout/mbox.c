@@ -12,6 +12,7 @@
  * height overflows it (CSS 2.1 overflow: visible). */
 #include "lay.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* pt added to a box's measure so that text measured to fit it does (the
@@ -203,9 +204,45 @@ static void rect(fo_lay *L, fo_page *page, double x, double y, double w, double 
         lay_fail(L, FO_ERR_NOMEM);
 }
 
+/* Where a margin box's messages point: its @box rule in the style sheet,
+ * else the document. */
+static void mbox_warn(fo_lay *L, int b, unsigned flags, const char *msg)
+{
+    const char *path = NULL;
+    int line = 0, col = 0;
+    if (!fo_sheet_margin_box_source(L->sheet, flags, (fo_margin_box)b, &path, &line, &col) ||
+        !path) {
+        path = L->doc->path;
+        line = col = 0;
+    }
+    fo_warn(L->diag, path, line, col, "%s", msg);
+}
+
+/* True the first time box `b` on a page of kind `flags` has problem
+ * `what` (0: too narrow, 1: too tall). */
+static bool first_time(fo_lay *L, int b, unsigned flags, int what)
+{
+    unsigned bit = 1u << ((flags & 15) + 16 * what);
+    if (L->mbox_warned[b] & bit)
+        return false;
+    L->mbox_warned[b] |= bit;
+    return true;
+}
+
+/* The margin a box sits in, for messages. */
+static const char *margin_of(int b)
+{
+    return b <= FO_MB_TOP_RIGHT_CORNER                                     ? "top margin"
+           : b >= FO_MB_BOTTOM_RIGHT_CORNER && b <= FO_MB_BOTTOM_LEFT_CORNER ? "bottom margin"
+           : b < FO_MB_BOTTOM_RIGHT_CORNER                                   ? "right margin"
+                                                                             : "left margin";
+}
+
 /* Draws a placed box: background and borders over its border box, then
- * its lines. */
-static void draw(fo_lay *L, fo_page *page, const mbox *m)
+ * its lines.  Text wider than the box (overfull lines) or taller than it
+ * is drawn all the same (overflow: visible) with one warning per box and
+ * page kind; the second also goes to preflight. */
+static void draw(fo_lay *L, fo_page *page, const mbox *m, int b, unsigned flags, int pageno)
 {
     const fo_style *s = &m->s;
     double bx = m->x + s->margin_left, by = m->y + s->margin_top;
@@ -225,9 +262,38 @@ static void draw(fo_lay *L, fo_page *page, const mbox *m)
     double cw = m->w - m->ex_h, ch = m->h - m->ex_v;
     lay_text t;
     lay_shaped sh;
-    if (!*m->text || !shape(L, m, cw, &t, &sh))
+    lay_overfull of = {0};
+    lay_overfull *saved = L->overfull_sink;
+    L->overfull_sink = &of;
+    bool shaped = *m->text && shape(L, m, cw, &t, &sh);
+    L->overfull_sink = saved;
+    if (!shaped)
         return;
+    const char *name = fo_margin_box_name((fo_margin_box)b);
+    if (of.lines && first_time(L, b, flags, 0)) {
+        char d[200];
+        snprintf(d, sizeof d,
+                 "the @%s box is too narrow for its text (%.1f pt wide; '%s' is %.1f pt wider)",
+                 name, cw, of.sample, of.worst);
+        mbox_warn(L, b, flags, d);
+    }
     double th = lay_shaped_height(&sh);
+    if (th > ch + 0.01 && first_time(L, b, flags, 1)) {
+        char d[200];
+        if (m->ex_v > 0)
+            snprintf(d, sizeof d,
+                     "the @%s box's text (%d line%s, %.1f pt) is taller than its box's content "
+                     "height in the %s (%.1f pt); it overflows",
+                     name, sh.nlines, sh.nlines == 1 ? "" : "s", th, margin_of(b), ch);
+        else
+            snprintf(d, sizeof d,
+                     "the @%s box's text (%d line%s, %.1f pt) is taller than the %s (%.1f pt); "
+                     "it overflows",
+                     name, sh.nlines, sh.nlines == 1 ? "" : "s", th, margin_of(b), ch);
+        mbox_warn(L, b, flags, d);
+        if (LAY_PF(L))
+            fo_preflight_add(LAY_PF(L), FO_PF_OVERFLOW, pageno, 0, -1, d);
+    }
     double y0 = s->vertical_align == FO_VALIGN_TOP      ? cy
                 : s->vertical_align == FO_VALIGN_BOTTOM ? cy + ch - th
                                                         : cy + (ch - th) / 2;
@@ -261,6 +327,10 @@ void lay_margin_boxes(fo_lay *L, fo_page *page, unsigned flags, const lay_gen_pa
 {
     mbox m[FO_MB_COUNT];
     memset(m, 0, sizeof m);
+    /* overfull lines while measuring are reported by draw(), once */
+    lay_overfull quiet = {0};
+    lay_overfull *saved_sink = L->overfull_sink;
+    L->overfull_sink = &quiet;
     for (int b = 0; b < FO_MB_COUNT; b++) {
         if (!fo_sheet_margin_box(L->sheet, flags, (fo_margin_box)b, &L->root_style, &m[b].s))
             continue;
@@ -343,7 +413,8 @@ void lay_margin_boxes(fo_lay *L, fo_page *page, unsigned flags, const lay_gen_pa
     }
     for (int b = 0; b < FO_MB_COUNT; b++) {
         if (m[b].on && L->status == FO_OK)
-            draw(L, page, &m[b]);
+            draw(L, page, &m[b], b, flags, gp ? gp->number : 0);
         g_free(m[b].text);
     }
+    L->overfull_sink = saved_sink;
 }

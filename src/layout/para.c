@@ -221,6 +221,41 @@ static void add_stats(fo_typo_stats *st, const lay_shaped *sh, const fo_lb_item 
     }
 }
 
+void lay_overfull_sample(lay_overfull *of, const char *text, int len)
+{
+    int max = (int)sizeof of->sample - 1;
+    if (len > max) /* cut at a character boundary */
+        len = (int)(g_utf8_find_prev_char(text, text + max + 1) - text);
+    memcpy(of->sample, text, (size_t)len);
+    of->sample[len] = '\0';
+}
+
+/* One warning for a paragraph's overfull lines, or their sum in the
+ * caller's sink (L->overfull_sink). */
+static void report_overfull(fo_lay *L, const lay_overfull *of, int src_line, int src_col)
+{
+    lay_overfull *k = L->overfull_sink;
+    if (k) {
+        k->lines += of->lines;
+        k->blocks++;
+        if (of->worst > k->worst) {
+            k->worst = of->worst;
+            memcpy(k->sample, of->sample, sizeof k->sample);
+        }
+        return;
+    }
+    if (of->lines == 1)
+        fo_warn(L->diag, L->doc->path, src_line, src_col,
+                "overfull line: '%s' is %.1f pt wider than the measure (one cluster wider "
+                "than the measure)",
+                of->sample, of->worst);
+    else
+        fo_warn(L->diag, L->doc->path, src_line, src_col,
+                "%d overfull lines in this paragraph (clusters wider than the measure); the "
+                "worst, '%s', is %.1f pt too wide",
+                of->lines, of->sample, of->worst);
+}
+
 static bool font_is_mono(PangoFont *font)
 {
     PangoFontFace *face = font ? pango_font_get_face(font) : NULL;
@@ -296,8 +331,10 @@ void lay_lines_free(lay_shaped *sh)
     sh->nlines = sh->npieces = 0;
 }
 
-bool lay_break_lines(fo_lay *L, lay_shaped *sh, const fo_style *s, double width, int src_line)
+bool lay_break_lines(fo_lay *L, lay_shaped *sh, const fo_style *s, double width, int src_line,
+                     int src_col)
 {
+    lay_overfull of = {0};
     PangoLayout *pl = sh->pl;
     const char *text = pango_layout_get_text(pl);
     int len = (int)strlen(text);
@@ -533,12 +570,13 @@ bool lay_break_lines(fo_lay *L, lay_shaped *sh, const fo_style *s, double width,
                      nat - m);
             fo_preflight_add(LAY_PF(L), FO_PF_OVERFULL, 0, src_line, L->nboxes + j, d);
         }
-        if (ln->overfull)
-            fo_warn(L->diag, L->doc->path, src_line, 0,
-                    "overfull line: '%.*s' is %.1f pt wider than the measure (one cluster "
-                    "wider than the measure)",
-                    ln->end - ln->start > 40 ? 40 : ln->end - ln->start, text + ln->start,
-                    nat - m);
+        if (ln->overfull) {
+            of.lines++;
+            if (nat - m > of.worst) {
+                of.worst = nat - m;
+                lay_overfull_sample(&of, text + ln->start, ln->end - ln->start);
+            }
+        }
         if (rtl_par && (a == FO_TEXT_LEFT || a == FO_TEXT_JUSTIFY))
             a = FO_TEXT_RIGHT;
         else if (rtl_par && a == FO_TEXT_RIGHT)
@@ -573,6 +611,8 @@ bool lay_break_lines(fo_lay *L, lay_shaped *sh, const fo_style *s, double width,
     }
     if (L->opt && L->opt->stats)
         add_stats(L->opt->stats, sh, B.it, res, justify);
+    if (of.lines)
+        report_overfull(L, &of, src_line, src_col);
     ok = true;
 out:
     if (!ok) {

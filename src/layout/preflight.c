@@ -7,11 +7,11 @@
 
 static const char *const names[FO_PF_NKINDS] = {
     "overfull-line", "stranded-heading", "widow", "orphan", "missing-glyph", "missing-anchor",
-    "low-resolution-image",
+    "low-resolution-image", "overflow",
 };
 static const char *const plural[FO_PF_NKINDS] = {
     "overfull lines", "stranded headings", "widows", "orphans", "missing glyphs",
-    "missing anchors", "low-resolution images",
+    "missing anchors", "low-resolution images", "overflows",
 };
 
 const char *fo_preflight_kind_name(fo_pf_kind kind)

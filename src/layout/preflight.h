@@ -19,6 +19,9 @@ typedef enum fo_pf_kind {
     FO_PF_MISSING_GLYPH,    /* a character no bundled face covers */
     FO_PF_MISSING_ANCHOR,   /* a link to an anchor that does not exist */
     FO_PF_LOW_RES_IMAGE,    /* an image drawn at fewer than 150 px per inch */
+    FO_PF_OVERFLOW,         /* text outside its box or the page: a margin box's
+                               text taller than the box, a block whose margins
+                               place it off the page */
     FO_PF_NKINDS
 } fo_pf_kind;
 
@@ -45,7 +48,8 @@ void fo_preflight_add(fo_preflight *p, fo_pf_kind kind, int page, int line, int 
 /* Frees the entries (not `p` itself). */
 void fo_preflight_free(fo_preflight *p);
 /* Stable name of a kind: "overfull-line", "stranded-heading", "widow",
- * "orphan", "missing-glyph", "missing-anchor", "low-resolution-image". */
+ * "orphan", "missing-glyph", "missing-anchor", "low-resolution-image",
+ * "overflow". */
 const char *fo_preflight_kind_name(fo_pf_kind kind);
 /* Writes one line per entry, `PATH:LINE: page N: kind: detail`, sorted by
  * page then line; "no problems found" when empty. */

@@ -11,6 +11,10 @@
  *   - Σmin ≥ W: columns get their min scaled down to W (cell text then
  *     breaks inside words, never overflowing);
  *   - otherwise each column gets min + (max − min)·(W − Σmin)/(Σmax − Σmin).
+ * A cell's widths count its left and right border widths with its
+ * padding, and its height its top and bottom border widths: its text sits
+ * inside padding inside border (CSS 2.1 §17.6.1, the separated borders
+ * model; borders do not collapse).
  * Cell text wraps in its column; alignment comes from the delimiter row
  * (`:--`, `:-:`, `--:`), else from the cell's text-align.
  *
@@ -303,7 +307,10 @@ void lay_table(fo_lay *L, lay_frame *f, const fo_node *n)
             lay_text_build(L, cn, &e, &ce->s, &ce->t);
             double mn, mx;
             content_widths(L, &ce->t, &ce->s, &mn, &mx);
-            double pad = ce->s.padding_left + ce->s.padding_right;
+            /* the cell's border box (CSS 2.1 §17.6.1, separated borders):
+             * content inside padding inside border */
+            double pad = ce->s.border_left_width + ce->s.padding_left + ce->s.padding_right +
+                         ce->s.border_right_width;
             if (mn + pad > cmin[c])
                 cmin[c] = mn + pad;
             if (mx + pad > cmax[c])
@@ -331,7 +338,7 @@ void lay_table(fo_lay *L, lay_frame *f, const fo_node *n)
         target = 1;
     lay_table_widths(cmin, cmax, ncols, target, fill, cw);
     if (W / ncols < ts.font_size)
-        fo_warn(L->diag, L->doc->path, n->line, 0,
+        fo_warn(L->diag, L->doc->path, n->line, n->col,
                 "a table of %d columns is too wide for the measure (%.1f pt a column); its "
                 "cells are squeezed",
                 ncols, W / ncols);
@@ -348,6 +355,10 @@ void lay_table(fo_lay *L, lay_frame *f, const fo_node *n)
     rc.a *= 0.45;
     int first = L->nboxes, header_box = -1;
     double header_h = 0;
+    /* one warning for the whole table's overfull cell lines, not one each */
+    lay_overfull tof = {0};
+    lay_overfull *saved_sink = L->overfull_sink;
+    L->overfull_sink = &tof;
     r = 0;
     for (const fo_node *row = n->first; row; row = row->next, r++) {
         double rowh = 0;
@@ -355,9 +366,11 @@ void lay_table(fo_lay *L, lay_frame *f, const fo_node *n)
             cell *ce = &cells[r * ncols + c];
             if (!ce->t.text)
                 continue;
-            double inner = cw[c] - ce->s.padding_left - ce->s.padding_right;
+            double inner = cw[c] - ce->s.border_left_width - ce->s.padding_left -
+                           ce->s.padding_right - ce->s.border_right_width;
             ce->shaped = lay_shape(L, &ce->t, &ce->s, inner > 1 ? inner : 1, &ce->sh);
-            double h = ce->s.padding_top + ce->s.padding_bottom +
+            double h = ce->s.border_top_width + ce->s.padding_top + ce->s.padding_bottom +
+                       ce->s.border_bottom_width +
                        (ce->shaped ? lay_shaped_height(&ce->sh) : ce->s.line_height);
             if (h > rowh)
                 rowh = h;
@@ -385,7 +398,9 @@ void lay_table(fo_lay *L, lay_frame *f, const fo_node *n)
             if (ce->t.text)
                 lay_deco_cell(L, &ce->s, x, cw[c], rowh); /* background, borders */
             if (ce->shaped)
-                lay_shaped_emit(L, &ce->sh, &ce->t, &ce->s, x + ce->s.padding_left, ce->s.padding_top);
+                lay_shaped_emit(L, &ce->sh, &ce->t, &ce->s,
+                                x + ce->s.border_left_width + ce->s.padding_left,
+                                ce->s.border_top_width + ce->s.padding_top);
             x += cw[c];
         }
         if (r == 0)
@@ -395,6 +410,14 @@ void lay_table(fo_lay *L, lay_frame *f, const fo_node *n)
         if (rowh > limit && limit > 36)
             split_row(L, bi, rowh, limit);
     }
+    L->overfull_sink = saved_sink;
+    if (tof.lines)
+        fo_warn(L->diag, L->doc->path, n->line, n->col,
+                "%d cell%s of this table %s text wider than %s column (%d overfull line%s); "
+                "the worst, '%s', is %.1f pt too wide",
+                tof.blocks, tof.blocks == 1 ? "" : "s", tof.blocks == 1 ? "has" : "have",
+                tof.blocks == 1 ? "its" : "their", tof.lines, tof.lines == 1 ? "" : "s",
+                tof.sample, tof.worst);
     for (int i = 0; i < nrows * ncols; i++) {
         if (cells[i].shaped)
             lay_shaped_dispose(&cells[i].sh);

@@ -23,8 +23,37 @@ int fo_margin_box_lookup(const char *name)
     return -1;
 }
 
-bool fo_sheet_push_page_rule(fo_sheet *s, unsigned flags, unsigned spec, int box,
-                             uint32_t begin, uint32_t end)
+const char *fo_margin_box_name(fo_margin_box box)
+{
+    return box >= 0 && box < FO_MB_COUNT ? box_names[box] : "?";
+}
+
+bool fo_sheet_margin_box_source(const fo_sheet *sheet, unsigned page_flags,
+                                fo_margin_box box, const char **path, int *line, int *col)
+{
+    if (!sheet)
+        return false;
+    const fo_page_rule *best = NULL;
+    uint64_t best_key = 0;
+    for (size_t k = 0; k < sheet->npage_rules; k++) {
+        const fo_page_rule *r = &sheet->page_rules[k];
+        if (r->box != (int)box || (r->flags & page_flags) != r->flags)
+            continue;
+        uint64_t key = (uint64_t)(r->origin & 3) << 60 | (uint64_t)(r->spec & 0xfffff) << 36 | k;
+        if (!best || key > best_key) {
+            best = r;
+            best_key = key;
+        }
+    }
+    if (!best)
+        return false;
+    *path = best->path;
+    *line = best->line;
+    *col = best->col;
+    return true;
+}
+
+bool fo_sheet_push_page_rule(fo_sheet *s, const fo_page_rule *r)
 {
     if (s->npage_rules == s->cap_page_rules) {
         size_t ncap = s->cap_page_rules ? s->cap_page_rules * 2 : 16;
@@ -34,7 +63,7 @@ bool fo_sheet_push_page_rule(fo_sheet *s, unsigned flags, unsigned spec, int box
         s->page_rules = p;
         s->cap_page_rules = ncap;
     }
-    s->page_rules[s->npage_rules++] = (fo_page_rule){flags, spec, box, begin, end};
+    s->page_rules[s->npage_rules++] = *r;
     return true;
 }
 

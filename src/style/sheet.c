@@ -352,8 +352,9 @@ static void page_rule(builder *bd, const fo_css_rule *r)
             bd->status = FO_ERR_NOMEM;
     }
     uint32_t ctx_last = (uint32_t)bd->s->ndecls;
-    if (ctx_last > ctx_first &&
-        !fo_sheet_push_page_rule(bd->s, flags, spec, FO_MB_COUNT, ctx_first, ctx_last))
+    fo_page_rule ctx = {flags, spec, FO_MB_COUNT, ctx_first, ctx_last, (uint8_t)bd->origin,
+                        bd->rep.path, r->line, r->col};
+    if (ctx_last > ctx_first && !fo_sheet_push_page_rule(bd->s, &ctx))
         bd->status = FO_ERR_NOMEM;
     pos = r->block_begin;
     while (bd->status == FO_OK && fo_css_next_item(&bd->p, &pos, r->block_end, &it)) {
@@ -380,8 +381,9 @@ static void page_rule(builder *bd, const fo_css_rule *r)
                 declaration(bd, &bi);
         }
         uint32_t last = (uint32_t)bd->s->ndecls;
-        if (last > first &&
-            !fo_sheet_push_page_rule(bd->s, flags, spec, box, first, last))
+        fo_page_rule br = {flags, spec, box, first, last, (uint8_t)bd->origin, bd->rep.path,
+                           it.line, it.col};
+        if (last > first && !fo_sheet_push_page_rule(bd->s, &br))
             bd->status = FO_ERR_NOMEM;
     }
 }

@@ -32,6 +32,9 @@ typedef struct fo_page_rule {
     unsigned spec;   /* page-selector specificity (Paged Media 3 §4.2) */
     int box;         /* fo_margin_box, or FO_MB_COUNT */
     uint32_t decl_begin, decl_end; /* into fo_sheet.decls */
+    uint8_t origin;  /* fo_origin of the sheet it came from */
+    const char *path; /* that sheet's path (arena; NULL: built-in text) */
+    int line, col;   /* where the rule (margin box: its @-keyword) starts */
 } fo_page_rule;
 
 /* Custom properties and var() at computed-value time (vars.h): names,
@@ -73,9 +76,8 @@ struct fo_sheet {
 /* The fo_margin_box named `name` ("top-center"), or -1. */
 int fo_margin_box_lookup(const char *name);
 
-/* Appends a page rule; false when out of memory. */
-bool fo_sheet_push_page_rule(fo_sheet *s, unsigned flags, unsigned spec, int box,
-                             uint32_t begin, uint32_t end);
+/* Appends a page rule (`r`'s fields copied); false when out of memory. */
+bool fo_sheet_push_page_rule(fo_sheet *s, const fo_page_rule *r);
 
 /* Appends a parsed @page size/margin declaration; false when out of
  * memory. */

@@ -424,6 +424,19 @@ typedef enum fo_margin_box {
     FO_MB_COUNT
 } fo_margin_box;
 
+/* The box's name without the '@' ("top-left"); "?" when out of range.
+ * Static storage. */
+const char *fo_margin_box_name(fo_margin_box box);
+
+/* Where margin box `box` on a page of kind `page_flags` is styled, for
+ * messages: the winning matching `@box` rule's sheet path (NULL: built-in
+ * text; owned by the sheet), line and column (1-based) of its @-keyword
+ * (the rule of highest origin, then page-selector specificity, then the
+ * last in source order).  Returns false (outputs untouched) when no rule
+ * styles that box. */
+bool fo_sheet_margin_box_source(const fo_sheet *sheet, unsigned page_flags,
+                                fo_margin_box box, const char **path, int *line, int *col);
+
 /* Computes the style of margin box `box` on a page of kind `page_flags`:
  * the declarations of every matching @page rule's @box block cascade
  * (importance, origin, page-selector specificity — :first and :blank

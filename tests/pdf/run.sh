@@ -335,5 +335,29 @@ if ! "$FOLIO" -q --strict -s "$vdir/v.css" "$vdir/v.md" -o "$vdir/s.pdf" 2>"$vdi
    grep -q "v.css:3:3: error: invalid value for 'color'" "$vdir/s.err" && [ ! -e "$vdir/s.pdf" ]; then ok
 else bad "vars: --strict must fail without a PDF: $(head -3 "$vdir/s.err")"; fi
 
+# --- warnings that must not flood stderr (docs/typography.md, Preflight) ---
+wdir=$OUT/warn; mkdir -p "$wdir"
+python3 -c '
+n = 60
+print("|" + "|".join("h%d" % i for i in range(n)) + "|")
+print("|" + "|".join("--" for i in range(n)) + "|")
+for r in range(4):
+    print("|" + "|".join("cell%d" % (i * 7919) for i in range(n)) + "|")
+' >"$wdir/wide.md"
+printf '@page { margin-top: 8mm;\n  @top-left { content: "A running head long enough to wrap onto a second line in its box at this width, surely"; width: 120pt; }\n  @top-right { content: "1234567890"; width: 2pt; } }\n' >"$wdir/w.css"
+"$FOLIO" "$wdir/wide.md" -o "$wdir/wide.pdf" -u "$wdir/w.css" 2>"$wdir/wide.err"; rc=$?
+nl=$(grep -c 'warning' "$wdir/wide.err")
+[ "$rc" = 0 ] && [ "$nl" -le 5 ] && ok || bad "warnings: rc $rc, $nl warning lines for a 60-column table (want at most 5): $(head -3 "$wdir/wide.err")"
+grep -q 'wide.md:1:1: warning: [0-9]* cells of this table have text wider than their column' "$wdir/wide.err" && ok || bad "warnings: no table overfull summary at wide.md:1:1"
+grep -q "w.css:3:3: warning: the @top-right box is too narrow for its text" "$wdir/wide.err" && ok || bad "warnings: no too-narrow @top-right warning"
+grep -q "w.css:2:3: warning: the @top-left box's text ([0-9]* lines, [0-9.]* pt) is taller than the top margin (22.7 pt); it overflows" "$wdir/wide.err" && ok || bad "warnings: no too-tall @top-left warning: $(grep top-left "$wdir/wide.err")"
+grep -q 'overflows (folio --preflight' "$wdir/wide.err" && ! grep -q ' 0 overfull lines' "$wdir/wide.err" && ok || bad "warnings: preflight summary lost its counts: $(tail -1 "$wdir/wide.err")"
+printf 'p { margin-left: -1e9pt }\n' >"$wdir/neg.css"
+printf 'One.\n\nTwo.\n\nThree.\n' >"$wdir/neg.md"
+"$FOLIO" "$wdir/neg.md" -o "$wdir/neg.pdf" -u "$wdir/neg.css" 2>"$wdir/neg.err"
+[ "$(grep -c 'neg.md:1:1: warning: the margins of this p place its text outside the page' "$wdir/neg.err")" = 1 ] &&
+    [ "$(grep -c warning "$wdir/neg.err")" = 1 ] && grep -q ' 3 overflows' "$wdir/neg.err" && ok ||
+    bad "warnings: negative margins: $(cat "$wdir/neg.err")"
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
