@@ -230,7 +230,9 @@ static void inline_block(fo_lay *L, lay_frame *f, const fo_node *n, const char *
     double x = bx + s.border_left_width + s.padding_left;
     double w = lay_clamp_measure(bw - s.border_left_width - s.padding_left - s.padding_right -
                                  s.border_right_width);
-    lay_check_outside(L, tag, x, w, f->x, f->w, n->line, n->col);
+    /* a negative text-indent moves the first line further left */
+    double out = s.text_indent < 0 ? s.text_indent : 0;
+    lay_check_outside(L, tag, x + out, w - out, f->x, f->w, n->line, n->col);
     bool deco = lay_deco_needed(&s);
     int first = L->nboxes;
     if (deco)

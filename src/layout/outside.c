@@ -21,13 +21,15 @@ void lay_check_outside(fo_lay *L, const char *tag, double x, double w, double cx
     bool right = x + w > pw + 0.01 && x + w > cx + cw + 0.01;
     if (!left && !right)
         return;
-    char d[160];
+    char d[256];
     if (left)
-        snprintf(d, sizeof d, "the margins of this %s place its text outside the page (x = %.0f pt)",
+        snprintf(d, sizeof d, "the margins, borders, padding or text-indent of this %s place its text "
+                 "outside the page (x = %.0f pt)",
                  tag, x);
     else
         snprintf(d, sizeof d,
-                 "the margins of this %s place its text outside the page (x + width = %.0f pt, "
+                 "the margins, borders or padding of this %s place its text outside the page "
+                 "(x + width = %.0f pt, "
                  "past the page width of %.0f pt)",
                  tag, x + w, pw);
     if (LAY_PF(L))

@@ -70,9 +70,15 @@ void fo_preflight_print(const fo_preflight *p, const char *path, FILE *out)
     fo_pf_entry *v = sorted(p);
     if (!v)
         return;
-    for (int i = 0; i < p->n; i++)
-        fprintf(out, "%s:%d: page %d: %s: %s\n", path, v[i].line, v[i].page,
-                names[v[i].kind], v[i].detail);
+    for (int i = 0; i < p->n; i++) {
+        /* line 0: not from a line of the document (a page-margin box) */
+        if (v[i].line > 0)
+            fprintf(out, "%s:%d: page %d: %s: %s\n", path, v[i].line, v[i].page,
+                    names[v[i].kind], v[i].detail);
+        else
+            fprintf(out, "%s: page %d: %s: %s\n", path, v[i].page, names[v[i].kind],
+                    v[i].detail);
+    }
     if (p->n == 0)
         fprintf(out, "%s: preflight: no problems found\n", path);
     free(v);

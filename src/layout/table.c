@@ -349,6 +349,7 @@ void lay_table(fo_lay *L, lay_frame *f, const fo_node *n)
      * measure, margin-left: auto alone sets it flush right. */
     if ((ts.margin_auto & 8) && tw < W)
         tx += (ts.margin_auto & 2) ? (W - tw) / 2 : W - tw;
+    lay_check_outside(L, "table", tx, tw, f->x, f->w, n->line, n->col);
 
     /* Pass 2: shape every cell in its column and emit one box per row. */
     fo_color rc = ts.color;

@@ -352,10 +352,13 @@ grep -q 'wide.md:1:1: warning: [0-9]* cells of this table have text wider than t
 grep -q "w.css:3:3: warning: the @top-right box is too narrow for its text" "$wdir/wide.err" && ok || bad "warnings: no too-narrow @top-right warning"
 grep -q "w.css:2:3: warning: the @top-left box's text ([0-9]* lines, [0-9.]* pt) is taller than the top margin (22.7 pt); it overflows" "$wdir/wide.err" && ok || bad "warnings: no too-tall @top-left warning: $(grep top-left "$wdir/wide.err")"
 grep -q 'overflows (folio --preflight' "$wdir/wide.err" && ! grep -q ' 0 overfull lines' "$wdir/wide.err" && ok || bad "warnings: preflight summary lost its counts: $(tail -1 "$wdir/wide.err")"
+# the preflight entry of a margin box has no document line (not ":0:")
+"$FOLIO" "$wdir/wide.md" -o "$wdir/wide.pdf" -u "$wdir/w.css" --preflight >"$wdir/wide.pf" 2>/dev/null
+grep -q "^$wdir/wide.md: page 1: overflow: the @top-left box" "$wdir/wide.pf" && ! grep -q ':0: page' "$wdir/wide.pf" && ok || bad "preflight: margin-box entry: $(grep top-left "$wdir/wide.pf")"
 printf 'p { margin-left: -1e9pt }\n' >"$wdir/neg.css"
 printf 'One.\n\nTwo.\n\nThree.\n' >"$wdir/neg.md"
 "$FOLIO" "$wdir/neg.md" -o "$wdir/neg.pdf" -u "$wdir/neg.css" 2>"$wdir/neg.err"
-[ "$(grep -c 'neg.md:1:1: warning: the margins of this p place its text outside the page' "$wdir/neg.err")" = 1 ] &&
+[ "$(grep -c 'neg.md:1:1: warning: the margins, borders, padding or text-indent of this p place its text outside the page' "$wdir/neg.err")" = 1 ] &&
     [ "$(grep -c warning "$wdir/neg.err")" = 1 ] && grep -q ' 3 overflows' "$wdir/neg.err" && ok ||
     bad "warnings: negative margins: $(cat "$wdir/neg.err")"
 

@@ -173,7 +173,7 @@ static void test_negative_margins(void **state)
     /* body starts 72 pt in (default @page margin): -3cm is x = -13 pt */
     char *msg = run(md, "@page { margin: 72pt; } p { margin-left: -3cm; }", &dl, pf, NULL);
     assert_int_equal(count(msg, "warning:"), 1); /* once for the kind p */
-    assert_non_null(strstr(msg, "t.md:1:1: warning: the margins of this p place its text "
+    assert_non_null(strstr(msg, "t.md:1:1: warning: the margins, borders, padding or text-indent of this p place its text "
                                 "outside the page (x = -13 pt)"));
     assert_int_equal(pf[FO_PF_OVERFLOW], 4); /* every paragraph, list items' too */
     /* kept all the same: CSS allows negative margins */
@@ -188,13 +188,23 @@ static void test_negative_margins(void **state)
     g_free(msg);
     /* far off the page: still one warning, with where it went */
     msg = run(md, "p { margin-left: -1e9pt; }", NULL, pf, NULL);
-    assert_int_equal(count(msg, "warning: the margins of this p"), 1);
+    assert_int_equal(count(msg, "warning: the margins, borders, padding or text-indent of this p"), 1);
     g_free(msg);
     /* the right edge: only the container whose margin does it is named */
     msg = run(md, "ul { margin-right: -5cm; }", NULL, pf, NULL);
     assert_int_equal(count(msg, "warning:"), 1);
-    assert_non_null(strstr(msg, "t.md:5:1: warning: the margins of this ul place its text "
-                                "outside the page (x + width = "));
+    assert_non_null(strstr(msg, "t.md:5:1: warning: the margins, borders or padding of this ul "
+                                "place its text outside the page (x + width = "));
+    assert_int_equal(pf[FO_PF_OVERFLOW], 1);
+    g_free(msg);
+    /* a negative text-indent that takes the first line off the page, and
+     * a table moved off it by its margin */
+    msg = run(md, "p { text-indent: -10cm }", NULL, pf, NULL);
+    assert_int_equal(count(msg, "warning: the margins, borders, padding or text-indent of this p"), 1);
+    assert_int_equal(pf[FO_PF_OVERFLOW], 4);
+    g_free(msg);
+    msg = run("| a | b |\n|---|---|\n| 1 | 2 |\n", "table { margin-left: -3cm }", NULL, pf, NULL);
+    assert_int_equal(count(msg, "warning: the margins, borders, padding or text-indent of this table"), 1);
     assert_int_equal(pf[FO_PF_OVERFLOW], 1);
     g_free(msg);
     /* a negative margin that stays on the page says nothing */
