@@ -577,7 +577,7 @@ int lay_paragraph(fo_lay *L, lay_text *t, const fo_style *s, double x, double wi
     /* An inside marker (CSS Lists 3 §3.3) starts the first line: the line
      * is indented by the marker's advance and a 0.3em space. */
     fo_style inside_s;
-    double marker_x = 0;
+    double marker_x = 0; /* where the marker is drawn */
     if (L->marker.pending && L->marker.inside) {
         inside_s = *s;
         marker_x = x + (s->text_indent > 0 ? s->text_indent : 0);
@@ -600,9 +600,12 @@ int lay_paragraph(fo_lay *L, lay_text *t, const fo_style *s, double x, double wi
         L->boxes[L->nboxes - 1].pg.hyphenated = line_ends_hyphen(&sh, ln);
         if (L->marker.pending) {
             L->marker.pending = false;
-            double mw = lay_plain_line(L, L->marker.text, &L->marker.style, 0, 0, false, NULL);
-            lay_plain_line(L, L->marker.text, &L->marker.style,
-                           L->marker.inside ? marker_x : L->marker.right - mw, bl, true, NULL);
+            if (!L->marker.inside) {
+                double mw = lay_plain_line(L, L->marker.text, &L->marker.style, 0, 0, false,
+                                           NULL);
+                marker_x = L->marker.right - mw;
+            }
+            lay_plain_line(L, L->marker.text, &L->marker.style, marker_x, bl, true, NULL);
         }
         emit_line(&k, &sh, ln, x, bl, s->color, t->src_line, t->links, 0, h);
         line_anchors(L, &sh, ln, t, i == sh.nlines - 1, x, 0);

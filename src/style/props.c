@@ -260,26 +260,33 @@ static fo_prop_result parse_MARGIN(fo_vcur *c, fo_value *v, fo_arena *a)
     return parse_LENGTH_PCT(c, v, a);
 }
 
-/* width (CSS 2.1 §10.2): <length-percentage [0,∞]> | auto, and max-width
- * (§10.4): <length-percentage [0,∞]> | none; the keyword is FO_V_KEYWORD 0. */
-static fo_prop_result size_value(fo_vcur *c, fo_value *v, const char *keyword)
+/* width (CSS 2.1 §10.2): <length-percentage [0,∞]> | auto; max-width
+ * (§10.4): <length-percentage [0,∞]> | none; height (§10.5, read on
+ * page-margin boxes only): <length [0,∞]> | auto, no percentages.  The
+ * keyword is FO_V_KEYWORD 0. */
+static fo_prop_result size_value(fo_vcur *c, fo_value *v, const char *keyword,
+                                 unsigned flags)
 {
     const fo_keyword kw[] = {{keyword, 0}, {NULL, 0}};
     const fo_css_token *t = fo_vcur_peek(c);
     if (t && t->type == FO_TOK_IDENT)
         return keyword_value(c, v, kw);
-    return fo_parse_length(c, FO_LEN_PERCENT | FO_LEN_NONNEG, v) ? FO_PROP_OK
-                                                                  : FO_PROP_INVALID;
+    return fo_parse_length(c, flags | FO_LEN_NONNEG, v) ? FO_PROP_OK : FO_PROP_INVALID;
 }
 
 static fo_prop_result parse_SIZE(fo_vcur *c, fo_value *v, fo_arena *a)
 {
-    return size_value(c, v, "auto");
+    return size_value(c, v, "auto", FO_LEN_PERCENT);
 }
 
 static fo_prop_result parse_MAX_SIZE(fo_vcur *c, fo_value *v, fo_arena *a)
 {
-    return size_value(c, v, "none");
+    return size_value(c, v, "none", FO_LEN_PERCENT);
+}
+
+static fo_prop_result parse_HEIGHT(fo_vcur *c, fo_value *v, fo_arena *a)
+{
+    return size_value(c, v, "auto", 0);
 }
 
 /* <length-percentage [0,∞]> (padding-*: Box 4 §4). */
@@ -462,16 +469,6 @@ static fo_prop_result parse_VALIGN(fo_vcur *c, fo_value *v, fo_arena *a)
     return keyword_value(c, v, kw);
 }
 
-/* height: auto | <length> ≥ 0 (no percentages: folio reads it on
- * page-margin boxes only). */
-static fo_prop_result parse_HEIGHT(fo_vcur *c, fo_value *v, fo_arena *a)
-{
-    if (fo_vcur_ident(c, "auto")) {
-        *v = (fo_value){.kind = FO_V_KEYWORD, .keyword = 0};
-        return FO_PROP_OK;
-    }
-    return fo_parse_length(c, FO_LEN_NONNEG, v) ? FO_PROP_OK : FO_PROP_INVALID;
-}
 
 static fo_prop_result parse_HYPHENS(fo_vcur *c, fo_value *v, fo_arena *a)
 {
@@ -585,13 +582,6 @@ static fo_text_align_last compute_ALIGN_LAST(const fo_value *v, fo_style *s, con
 static fo_vertical_align compute_VALIGN(const fo_value *v, fo_style *s, const ctx *c)
 {
     return (fo_vertical_align)v->keyword;
-}
-
-static double compute_HEIGHT(const fo_value *v, fo_style *s, const ctx *c)
-{
-    if (v->kind == FO_V_KEYWORD)
-        return -1;
-    return clampd(fo_resolve_length(v, s->font_size, s->root_font_size, 0), 0, FO_MAX_LENGTH);
 }
 
 static fo_hyphens compute_HYPHENS(const fo_value *v, fo_style *s, const ctx *c)
@@ -711,6 +701,7 @@ static double compute_SIZE(const fo_value *v, fo_style *s, const ctx *c)
     return v->kind == FO_V_KEYWORD ? -1 : compute_LENGTH_PCT(v, s, c);
 }
 #define compute_MAX_SIZE compute_SIZE
+#define compute_HEIGHT compute_SIZE /* no percentage: the parser refuses them */
 
 static fo_white_space compute_WHITE_SPACE(const fo_value *v, fo_style *s, const ctx *c)
 {
