@@ -184,10 +184,11 @@ typedef struct fo_lay {
 /* ---- blocks off the page (outside.c) ---- */
 /* Checks a block's content box, x to x + w (pt, absolute on the default
  * page), against the page box: when it starts left of 0 or ends right of
- * the page width (negative margins), and further out than its containing
- * block's content box, cx to cx + cw (so only the block whose own margins
- * do it is named), warns `file:line:col: warning: the
- * margins of this TAG place its text outside the page (x = N pt)` once per
+ * the page width (negative margins or text-indent, or borders and padding
+ * too wide), and further out than its containing block's content box, cx
+ * to cx + cw (so only the block whose own margins do it is named), warns
+ * `file:line:col: warning: the margins, borders, padding or text-indent of
+ * this TAG place its text outside the page (x = N pt)` once per
  * `tag` (a static string) and adds a preflight `overflow` entry at the
  * next box.  Text is laid out as the margins say all the same. */
 void lay_check_outside(fo_lay *L, const char *tag, double x, double w, double cx, double cw,
